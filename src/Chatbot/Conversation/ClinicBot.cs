@@ -1,0 +1,224 @@
+using System.Globalization;
+using Chatbot.BotFramework.Builder;
+using Chatbot.BotFramework.Schema;
+using Chatbot.Faq.Dataset;
+using Chatbot.Knowledge;
+using Chatbot.Privacy;
+using Chatbot.Safety;
+using Chatbot.Unanswered;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Conversation;
+
+/// <summary>
+/// The clinic bot's turn handler. Order on every message: safety gate → conversation state → exact matches and
+/// commands → classifier → answer policy → reply → record what could not be answered → save state.
+/// </summary>
+public sealed partial class ClinicBot(
+    FaqKnowledgeProvider knowledgeProvider,
+    SafetyGate safetyGate,
+    AnswerPolicy answerPolicy,
+    BotReplies replies,
+    ConversationStateAccessor stateAccessor,
+    AudienceResolver audience,
+    IUnansweredQuestionStore unanswered,
+    PersonalDataRedactor redactor,
+    IOptions<AnswerPolicyOptions> policyOptions,
+    TimeProvider timeProvider,
+    ILogger<ClinicBot> logger) : ActivityHandler
+{
+    private static readonly TimeSpan KnowledgeWait = TimeSpan.FromSeconds(10);
+    private static readonly HashSet<string> StartOverCommands = new(StringComparer.Ordinal) { "start over", "restart", "reset", "start again", "begin again" };
+
+    /// <inheritdoc />
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var text = MessageText.Of(activity);
+
+        // The gate runs first, on the typed text and on anything typed into a card, whatever state the dialog is in.
+        var safety = safetyGate.Assess(text + " " + MessageText.ValueStrings(activity));
+        var key = ConversationStateAccessor.KeyFor(activity);
+        var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
+        state.LastTurnAt = timeProvider.GetUtcNow();
+
+        if (safety.Risk != SafetyRisk.None)
+        {
+            Log.SafetyGateFired(logger, activity.Id, safety.Risk, safety.Rule);
+            await turnContext.SendActivityAsync(safety.Risk == SafetyRisk.Crisis ? replies.Crisis() : replies.Emergency(), cancellationToken);
+            state.LastSafetyAlert = timeProvider.GetUtcNow();
+            state.ActiveDialog = null;
+            await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+            return;
+        }
+
+        if (activity.Attachments is { Count: > 0 } && text.Length == 0)
+        {
+            await turnContext.SendActivityAsync(replies.AttachmentsDeclined(), cancellationToken);
+            await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+            return;
+        }
+
+        var knowledge = await knowledgeProvider.WaitAsync(KnowledgeWait, cancellationToken);
+        if (knowledge is null)
+        {
+            await turnContext.SendActivityAsync(replies.NotReady(), cancellationToken);
+            return;
+        }
+
+        if (text.Length == 0)
+        {
+            await turnContext.SendActivityAsync(replies.EmptyMessage(), cancellationToken);
+            await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+            return;
+        }
+
+        var staff = audience.IsStaff(activity);
+        await AnswerAsync(turnContext, text, knowledge, staff, state, cancellationToken);
+        await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken) =>
+        await WelcomeOnceAsync(turnContext, cancellationToken);
+
+    /// <inheritdoc />
+    protected override async Task OnEventAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        // Web Chat's recommended welcome trigger: the page posts this event after it connects.
+        if (string.Equals(turnContext.Activity.Name, "webchat/join", StringComparison.Ordinal))
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnEndOfConversationActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        await stateAccessor.DeleteAsync(ConversationStateAccessor.KeyFor(turnContext.Activity), cancellationToken);
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var key = ConversationStateAccessor.KeyFor(turnContext.Activity);
+        var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
+        if (state.Welcomed)
+        {
+            return;
+        }
+
+        var knowledge = await knowledgeProvider.WaitAsync(KnowledgeWait, cancellationToken);
+        await turnContext.SendActivityAsync(replies.Welcome(knowledge), cancellationToken);
+        state.Welcomed = true;
+        state.LastTurnAt = timeProvider.GetUtcNow();
+        await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+    }
+
+    private async Task AnswerAsync(ITurnContext turnContext, string text, FaqKnowledge knowledge, bool staff, ConversationState state, CancellationToken cancellationToken)
+    {
+        var normalized = ExampleText.Normalize(text);
+        if (StartOverCommands.Contains(normalized))
+        {
+            await StartOverAsync(turnContext, knowledge, state, cancellationToken);
+            return;
+        }
+
+        if (normalized == ExampleText.Normalize("Something else"))
+        {
+            await turnContext.SendActivityAsync(replies.EmptyMessage(), cancellationToken);
+            return;
+        }
+
+        var decision = DecideFixed(normalized, knowledge, staff);
+        Faq.Classification.IntentPrediction? prediction = null;
+        if (decision is null)
+        {
+            prediction = knowledge.Classifier.Classify(text);
+            decision = answerPolicy.Decide(prediction, knowledge, staff);
+        }
+
+        Log.Decided(logger, turnContext.Activity.Id, decision.Kind, decision.Entry?.Id, prediction?.Best.Score ?? 1f, knowledge.Version);
+        state.ConsecutiveFallbacks = decision.Kind == AnswerKind.Fallback ? state.ConsecutiveFallbacks + 1 : 0;
+        state.LastIntent = decision.Entry?.Id ?? state.LastIntent;
+
+        switch (decision.Kind)
+        {
+            case AnswerKind.Answer when decision.Entry!.Id == "smalltalk/start_over":
+                await StartOverAsync(turnContext, knowledge, state, cancellationToken);
+                break;
+            case AnswerKind.Answer:
+                await turnContext.SendActivityAsync(replies.Answer(decision.Entry!, knowledge, staff), cancellationToken);
+                break;
+            case AnswerKind.ClinicianReferral:
+                await turnContext.SendActivityAsync(replies.ClinicianReferral(decision.Entry!), cancellationToken);
+                break;
+            case AnswerKind.Booking:
+                await turnContext.SendActivityAsync(replies.Booking(), cancellationToken);
+                break;
+            case AnswerKind.Handoff:
+                await turnContext.SendActivityAsync(replies.Handoff(), cancellationToken);
+                break;
+            case AnswerKind.Clarify:
+                await turnContext.SendActivityAsync(replies.Clarify(decision.Candidates), cancellationToken);
+                await RecordUnansweredAsync(turnContext, text, UnansweredReason.Clarification, prediction, knowledge, cancellationToken);
+                break;
+            default:
+                await turnContext.SendActivityAsync(replies.Fallback(state.ConsecutiveFallbacks, policyOptions.Value.FallbacksBeforeHandoff), cancellationToken);
+                await RecordUnansweredAsync(turnContext, text, UnansweredReason.Fallback, prediction, knowledge, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>Button clicks and known questions: answered without asking the model.</summary>
+    private static AnswerDecision? DecideFixed(string normalized, FaqKnowledge knowledge, bool staff)
+    {
+        if (normalized == ExampleText.Normalize(BotReplies.BookTitle))
+        {
+            return knowledge.Find("booking/appointment") is { } booking ? AnswerPolicy.For(booking) : new AnswerDecision(AnswerKind.Booking, null, []);
+        }
+
+        if (normalized == ExampleText.Normalize(BotReplies.TalkToPersonTitle))
+        {
+            return knowledge.Find("handoff/human") is { } handoff ? AnswerPolicy.For(handoff) : new AnswerDecision(AnswerKind.Handoff, null, []);
+        }
+
+        var exact = knowledge.MatchExact(normalized);
+        return exact is not null && (staff || exact.IsPublic) && exact.Kind != IntentKind.OutOfScope ? AnswerPolicy.For(exact) : null;
+    }
+
+    private async Task StartOverAsync(ITurnContext turnContext, FaqKnowledge knowledge, ConversationState state, CancellationToken cancellationToken)
+    {
+        state.ActiveDialog = null;
+        state.ConsecutiveFallbacks = 0;
+        state.LastIntent = null;
+        await turnContext.SendActivityAsync(replies.Welcome(knowledge), cancellationToken);
+    }
+
+    private async Task RecordUnansweredAsync(ITurnContext turnContext, string text, UnansweredReason reason, Faq.Classification.IntentPrediction? prediction, FaqKnowledge knowledge, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var top = prediction is null
+                ? string.Empty
+                : string.Join(", ", prediction.Top.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Intent}:{s.Score:0.000}")));
+            await unanswered.AddAsync(
+                new UnansweredQuestion(0, timeProvider.GetUtcNow(), turnContext.Activity.ChannelId ?? "unknown", reason, redactor.Redact(text), top, knowledge.Version),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Review data must never cost the patient their answer.
+            Log.UnansweredNotRecorded(logger, ex, turnContext.Activity.Id);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Safety gate fired on activity {ActivityId}: {Risk} (rule {Rule})")]
+        public static partial void SafetyGateFired(ILogger logger, string? activityId, SafetyRisk risk, string? rule);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId}: {Decision} {Intent} (score {Score:0.000}, model {ModelVersion})")]
+        public static partial void Decided(ILogger logger, string? activityId, AnswerKind decision, string? intent, float score, string modelVersion);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Could not record an unanswered question for activity {ActivityId}")]
+        public static partial void UnansweredNotRecorded(ILogger logger, Exception exception, string? activityId);
+    }
+}

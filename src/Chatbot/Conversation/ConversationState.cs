@@ -1,0 +1,23 @@
+namespace Chatbot.Conversation;
+
+/// <summary>What the bot remembers about one conversation between turns (stored as JSON, ETag-guarded).</summary>
+public sealed class ConversationState
+{
+    /// <summary>True once the welcome was sent.</summary>
+    public bool Welcomed { get; set; }
+
+    /// <summary>Fallbacks in a row; reset by any answered question.</summary>
+    public int ConsecutiveFallbacks { get; set; }
+
+    /// <summary>The multi-turn dialog in progress, if any.</summary>
+    public string? ActiveDialog { get; set; }
+
+    /// <summary>The last intent the bot answered.</summary>
+    public string? LastIntent { get; set; }
+
+    /// <summary>When the safety gate last fired in this conversation.</summary>
+    public DateTimeOffset? LastSafetyAlert { get; set; }
+
+    /// <summary>When the conversation last had a turn.</summary>
+    public DateTimeOffset? LastTurnAt { get; set; }
+}

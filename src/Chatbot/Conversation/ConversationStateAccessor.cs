@@ -1,0 +1,58 @@
+using Chatbot.BotFramework.Schema;
+using Chatbot.Storage;
+using Newtonsoft.Json;
+
+namespace Chatbot.Conversation;
+
+/// <summary>Loads and saves <see cref="ConversationState"/> through the ETag-guarded store.</summary>
+public sealed class ConversationStateAccessor(IConversationStateStore store, ILogger<ConversationStateAccessor> logger)
+{
+    private static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = TypeNameHandling.None, NullValueHandling = NullValueHandling.Ignore };
+
+    /// <summary>The storage key of a conversation.</summary>
+    public static string KeyFor(Activity activity) =>
+        $"{activity.ChannelId ?? "unknown"}/conversations/{activity.Conversation?.Id ?? "unknown"}";
+
+    /// <summary>Loads the state (a fresh one when there is none or it cannot be read).</summary>
+    public async Task<(ConversationState State, string? ETag)> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        var document = await store.ReadAsync(key, cancellationToken);
+        if (document is null)
+        {
+            return (new ConversationState(), null);
+        }
+
+        try
+        {
+            return (JsonConvert.DeserializeObject<ConversationState>(document.Json, Settings) ?? new ConversationState(), document.ETag);
+        }
+        catch (JsonException ex)
+        {
+            // A state we can't read must not lock the patient out: start over, keep the ETag so the write wins.
+            logger.LogWarning(ex, "Conversation state under {Key} could not be read; starting fresh", key);
+            return (new ConversationState(), document.ETag);
+        }
+    }
+
+    /// <summary>
+    /// Saves the state. If another turn of the same conversation saved in between, this turn's state wins after
+    /// one re-read: turns of one conversation are sequential in practice, and the later turn has the newer view.
+    /// </summary>
+    public async Task SaveAsync(string key, ConversationState state, string? etag, CancellationToken cancellationToken)
+    {
+        var json = JsonConvert.SerializeObject(state, Settings);
+        try
+        {
+            await store.WriteAsync(key, json, etag, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            logger.LogInformation("Conversation state under {Key} changed during the turn; saving this turn's state", key);
+            var current = await store.ReadAsync(key, cancellationToken);
+            await store.WriteAsync(key, json, current?.ETag, cancellationToken);
+        }
+    }
+
+    /// <summary>Forgets a conversation.</summary>
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => store.DeleteAsync(key, cancellationToken);
+}

@@ -1,0 +1,59 @@
+using Chatbot.Conversation;
+using Chatbot.Hosting;
+using Chatbot.Knowledge;
+using Chatbot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>The clinic bot's HTTP surface.</summary>
+public static class ChatbotEndpoints
+{
+    /// <summary>
+    /// Security headers, the chat page (static files at <c>/</c>), <c>/api/clinic</c> for the page, the Bot Framework
+    /// endpoint <c>/api/messages</c>, the Direct Line server <c>/v3/directline</c>, and <c>/healthz</c> / <c>/readyz</c>.
+    /// </summary>
+    public static WebApplication MapChatbot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapBotMessages();
+        app.MapDirectLine();
+
+        app.MapGet("/api/clinic", (IOptions<ClinicOptions> clinic) =>
+            TypedResults.Ok(new { name = clinic.Value.Name, phone = clinic.Value.Phone, hours = clinic.Value.Hours, botName = clinic.Value.BotName }));
+
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" }));
+        app.MapGet("/readyz", ReadyAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReadyAsync(FaqKnowledgeProvider knowledge, IConversationStateStore states, CancellationToken cancellationToken)
+    {
+        var current = knowledge.Current;
+        string storage;
+        try
+        {
+            await states.ReadAsync("readyz-probe", cancellationToken);
+            storage = "reachable";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            storage = "unreachable";
+        }
+
+        var ready = current is not null && storage == "reachable";
+        var body = new
+        {
+            status = ready ? "ready" : "not ready",
+            model = current is null ? (knowledge.LoadError is null ? "loading" : "failed") : "loaded",
+            modelVersion = current?.Version,
+            storage,
+        };
+        return ready ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

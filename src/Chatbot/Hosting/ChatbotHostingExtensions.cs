@@ -1,0 +1,79 @@
+using Chatbot.BotFramework.Builder;
+using Chatbot.BotFramework.DirectLine;
+using Chatbot.Conversation;
+using Chatbot.Faq;
+using Chatbot.Hosting;
+using Chatbot.Knowledge;
+using Chatbot.Privacy;
+using Chatbot.Safety;
+using Chatbot.Storage;
+using Chatbot.Unanswered;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Composition of the clinic bot host.</summary>
+public static class ChatbotHostingExtensions
+{
+    /// <summary>
+    /// Adds the clinic bot: the protocol layer and Direct Line server, storage (SQLite by default), the FAQ knowledge
+    /// (loaded or trained in the background), the safety gate, the answer policy and the bot itself.
+    /// </summary>
+    public static IHostApplicationBuilder AddChatbot(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddBotFramework();
+        builder.AddDirectLine();
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnswerPolicyOptions>().BindConfiguration(AnswerPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AudienceOptions>().BindConfiguration(AudienceOptions.SectionName);
+        services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        AddStorage(services);
+
+        services.AddSingleton<FaqKnowledgeProvider>();
+        services.AddSingleton<FaqKnowledgeLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<FaqKnowledgeLoader>());
+        services.AddHostedService<RetentionService>();
+
+        services.AddSingleton<SafetyGate>();
+        services.AddSingleton<PersonalDataRedactor>();
+        services.AddSingleton<AnswerPolicy>();
+        services.AddSingleton<BotReplies>();
+        services.AddSingleton<AudienceResolver>();
+        services.AddSingleton<ConversationStateAccessor>();
+        services.AddSingleton<IBot, ClinicBot>();
+        services.AddSingleton<ITurnErrorHandler, ClinicTurnErrorHandler>();
+        services.AddSingleton<IDirectLineBot, DirectLineBotBridge>();
+        return builder;
+    }
+
+    private static void AddStorage(IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var environment = sp.GetRequiredService<IHostEnvironment>();
+            var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(environment.ContentRootPath, options.SqlitePath);
+            return new SqliteDatabase(path);
+        });
+        services.AddSingleton<IConversationStateStore>(sp => Provider(sp) == StorageProvider.InMemory
+            ? ActivatorUtilities.CreateInstance<InMemoryConversationStateStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteConversationStateStore>(sp));
+        services.AddSingleton<IUnansweredQuestionStore>(sp => Provider(sp) == StorageProvider.InMemory
+            ? new InMemoryUnansweredQuestionStore()
+            : ActivatorUtilities.CreateInstance<SqliteUnansweredQuestionStore>(sp));
+        services.Replace(ServiceDescriptor.Singleton<IDirectLineTranscriptStore>(sp => Provider(sp) == StorageProvider.InMemory
+            ? ActivatorUtilities.CreateInstance<InMemoryDirectLineTranscriptStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteDirectLineTranscriptStore>(sp)));
+    }
+
+    private static StorageProvider Provider(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
+}

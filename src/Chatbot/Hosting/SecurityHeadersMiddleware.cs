@@ -1,0 +1,29 @@
+namespace Chatbot.Hosting;
+
+/// <summary>
+/// Security headers on every response. The Content-Security-Policy keeps the clinic page to its own origin:
+/// patients' questions are health information and must not reach third parties (no CDN, no analytics).
+/// </summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    /// <summary>
+    /// Web Chat renders with inline styles (emotion), and Adaptive Cards / Markdown images may be data: URIs.
+    /// Everything else is 'self' only.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; media-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'self'; " +
+        "base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>Adds the headers, then calls the rest of the pipeline.</summary>
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next(context);
+    }
+}

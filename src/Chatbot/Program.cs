@@ -1,0 +1,6 @@
+var builder = WebApplication.CreateBuilder(args);
+builder.AddChatbot();
+
+var app = builder.Build();
+app.MapChatbot();
+app.Run();

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Chatbot.Faq;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chatbot.Tests.Infrastructure;
+
+/// <summary>
+/// The real clinic bot host in memory: the repository's faq-data and its trained model (trained once per machine
+/// into the repository's git-ignored models/ folder), in-memory storage, and a log that records every line so
+/// tests can prove patient text never reaches Information level.
+/// </summary>
+public class ChatbotAppFactory : WebApplicationFactory<Program>
+{
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
+
+    /// <summary>Extra configuration for a test class.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Extra service replacements for a test class.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Chatbot:Storage:Provider"] = "InMemory",
+            ["Chatbot:Faq:DataFolder"] = FaqDataFolder.Path,
+            ["Chatbot:Faq:ModelFolder"] = FaqPaths.DefaultModelFolder(FaqDataFolder.Path),
+            ["MicrosoftAppId"] = string.Empty,
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Debug);
+            logging.AddProvider(new RecordingLoggerProvider(Logs));
+        });
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+}
+
+internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new RecordingLogger(categoryName, sink);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class RecordingLogger(string category, ConcurrentQueue<(LogLevel, string, string)> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            sink.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
+    }
+}
