@@ -36,6 +36,27 @@ public sealed class ClinicOptions
     [Required]
     public string TimeZone { get; set; } = "America/Chicago";
 
+    /// <summary>Days the clinic is open (patients can only ask for these).</summary>
+    /// <value>The default is Monday to Friday.</value>
+    public IList<DayOfWeek> OpenDays { get; set; } =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>Opening time on open days (clinic time zone).</summary>
+    /// <value>The default is 08:00.</value>
+    public TimeOnly OpensAt { get; set; } = new(8, 0);
+
+    /// <summary>Closing time on open days (clinic time zone).</summary>
+    /// <value>The default is 17:00.</value>
+    public TimeOnly ClosesAt { get; set; } = new(17, 0);
+
+    /// <summary>Dates the clinic is closed although they fall on an open day.</summary>
+    public IList<DateOnly> ClosedDates { get; set; } = [];
+
+    /// <summary>How soon staff call back after a booking request, in words for patients.</summary>
+    /// <value>The default is <c>within one business day</c>.</value>
+    [Required]
+    public string CallbackTime { get; set; } = "within one business day";
+
     /// <summary>Intents offered as buttons in the welcome message (ids from faq-data).</summary>
     public IList<string> WelcomeSuggestions { get; set; } =
         ["faq/what_is_ketamine", "faq/infusion_duration", "faq/conditions_treated", "booking/appointment", "handoff/human"];

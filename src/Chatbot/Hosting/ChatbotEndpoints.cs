@@ -20,6 +20,7 @@ public static class ChatbotEndpoints
         app.UseExceptionHandler();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRateLimiter();
 
         app.MapBotMessages();
         app.MapDirectLine();

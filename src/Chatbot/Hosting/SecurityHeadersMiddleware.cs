@@ -11,9 +11,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// Everything else is 'self' only.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self' data:; media-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'self'; " +
-        "base-uri 'self'; form-action 'self'; object-src 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self'; connect-src 'self'; media-src 'self' blob:; manifest-src 'self'; object-src 'none'; " +
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Adds the headers, then calls the rest of the pipeline.</summary>
     public Task InvokeAsync(HttpContext context)

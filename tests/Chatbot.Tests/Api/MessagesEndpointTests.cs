@@ -109,6 +109,6 @@ public sealed class MessagesEndpointTests(ScriptedClassifierFactory factory) : I
     public async Task EveryResponseCarriesAContentSecurityPolicy()
     {
         using var response = await factory.CreateClient().GetAsync("/healthz");
-        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }

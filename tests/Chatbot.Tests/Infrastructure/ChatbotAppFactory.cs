@@ -35,6 +35,7 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
             ["Chatbot:Faq:DataFolder"] = FaqDataFolder.Path,
             ["Chatbot:Faq:ModelFolder"] = FaqPaths.DefaultModelFolder(FaqDataFolder.Path),
             ["MicrosoftAppId"] = string.Empty,
+            ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
         };
         foreach (var (key, value) in Settings)
         {

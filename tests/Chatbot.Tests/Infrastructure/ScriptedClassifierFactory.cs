@@ -12,7 +12,7 @@ namespace Chatbot.Tests.Infrastructure;
 /// The real host with the real approved entries, but a classifier whose predictions each test scripts: the answer
 /// policy's branches (close calls, low confidence, clinician referral at any score) become deterministic.
 /// </summary>
-public sealed class ScriptedClassifierFactory : ChatbotAppFactory
+public class ScriptedClassifierFactory : ChatbotAppFactory
 {
     public static readonly IntentThresholds Thresholds = new(Answer: 0.6f, Clarify: 0.25f);
 
