@@ -77,22 +77,11 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
     public Activity Fallback(int consecutiveFallbacks, int fallbacksBeforeHandoff)
     {
         var text = consecutiveFallbacks >= fallbacksBeforeHandoff
-            ? "I'm sorry, I still can't answer that, and I don't want to guess. A person from our team can help: " +
-              $"call us at {_clinic.Phone} ({_clinic.Hours}), or choose an option below."
+            ? "I'm sorry, I still can't answer that, and I don't want to guess, so I'm bringing in a person from our team."
             : "I'm sorry, I can't answer that. I only answer questions about ketamine infusion therapy at our clinic, " +
               "from information our clinical team has approved. You could rephrase the question, book a consultation, or talk to a person.";
         return Message(text, [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]);
     }
-
-    /// <summary>The answer to "I'd like to book" until an online booking flow is available.</summary>
-    public Activity Booking() => Message(
-        $"To book a consultation or change an appointment, please call us at {_clinic.Phone} ({_clinic.Hours}). Our team will find a time that works for you.",
-        [CardAction.ImBack(TalkToPersonTitle)]);
-
-    /// <summary>The answer to "talk to a person".</summary>
-    public Activity Handoff() => Message(
-        $"You can reach a person on our team at {_clinic.Phone} ({_clinic.Hours}). If this is an emergency, call 911.",
-        [CardAction.ImBack(BookTitle)]);
 
     /// <summary>The turn error message: neutral, never exception text.</summary>
     public Activity TurnError() => Message(

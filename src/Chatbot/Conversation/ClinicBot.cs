@@ -1,7 +1,9 @@
 using System.Globalization;
+using Chatbot.Booking;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Faq.Dataset;
+using Chatbot.Handoff;
 using Chatbot.Knowledge;
 using Chatbot.Privacy;
 using Chatbot.Safety;
@@ -16,6 +18,8 @@ namespace Chatbot.Conversation;
 /// </summary>
 public sealed partial class ClinicBot(
     FaqKnowledgeProvider knowledgeProvider,
+    BookingDialog bookingDialog,
+    HandoffService handoff,
     SafetyGate safetyGate,
     AnswerPolicy answerPolicy,
     BotReplies replies,
@@ -42,12 +46,42 @@ public sealed partial class ClinicBot(
         var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
         state.LastTurnAt = timeProvider.GetUtcNow();
 
+        if (text.Length > 0)
+        {
+            Remember(state, redactor.Redact(text));
+        }
+
         if (safety.Risk != SafetyRisk.None)
         {
             Log.SafetyGateFired(logger, activity.Id, safety.Risk, safety.Rule);
             await turnContext.SendActivityAsync(safety.Risk == SafetyRisk.Crisis ? replies.Crisis() : replies.Emergency(), cancellationToken);
             state.LastSafetyAlert = timeProvider.GetUtcNow();
             state.ActiveDialog = null;
+            state.Booking = null;
+            if (safety.Risk == SafetyRisk.Crisis)
+            {
+                await handoff.StartAsync(turnContext, state, HandoffReason.Crisis, cancellationToken);
+            }
+
+            await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+            return;
+        }
+
+        // Handed off to a person: the bot stays quiet (the safety gate above still runs) until released or timed out.
+        if (handoff.IsActive(state))
+        {
+            await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+            return;
+        }
+
+        if (state.ActiveDialog == BookingDialog.DialogId)
+        {
+            var outcome = await bookingDialog.ContinueAsync(turnContext, state, text, cancellationToken);
+            if (outcome == BookingTurnOutcome.HandoffRequested)
+            {
+                await handoff.StartAsync(turnContext, state, HandoffReason.Requested, cancellationToken);
+            }
+
             await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
             return;
         }
@@ -89,6 +123,13 @@ public sealed partial class ClinicBot(
         if (string.Equals(turnContext.Activity.Name, "webchat/join", StringComparison.Ordinal))
         {
             await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+        else if (string.Equals(turnContext.Activity.Name, HandoffService.StatusEventName, StringComparison.Ordinal))
+        {
+            var key = ConversationStateAccessor.KeyFor(turnContext.Activity);
+            var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
+            await handoff.OnStatusAsync(turnContext, state, cancellationToken);
+            await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
         }
     }
 
@@ -151,18 +192,24 @@ public sealed partial class ClinicBot(
                 await turnContext.SendActivityAsync(replies.ClinicianReferral(decision.Entry!), cancellationToken);
                 break;
             case AnswerKind.Booking:
-                await turnContext.SendActivityAsync(replies.Booking(), cancellationToken);
+                await bookingDialog.BeginAsync(turnContext, state, text, cancellationToken);
                 break;
             case AnswerKind.Handoff:
-                await turnContext.SendActivityAsync(replies.Handoff(), cancellationToken);
+                await handoff.StartAsync(turnContext, state, HandoffReason.Requested, cancellationToken);
                 break;
             case AnswerKind.Clarify:
                 await turnContext.SendActivityAsync(replies.Clarify(decision.Candidates), cancellationToken);
                 await RecordUnansweredAsync(turnContext, text, UnansweredReason.Clarification, prediction, knowledge, cancellationToken);
                 break;
             default:
+                var repeated = state.ConsecutiveFallbacks >= policyOptions.Value.FallbacksBeforeHandoff;
                 await turnContext.SendActivityAsync(replies.Fallback(state.ConsecutiveFallbacks, policyOptions.Value.FallbacksBeforeHandoff), cancellationToken);
                 await RecordUnansweredAsync(turnContext, text, UnansweredReason.Fallback, prediction, knowledge, cancellationToken);
+                if (repeated)
+                {
+                    await handoff.StartAsync(turnContext, state, HandoffReason.RepeatedFallbacks, cancellationToken);
+                }
+
                 break;
         }
     }
@@ -182,6 +229,16 @@ public sealed partial class ClinicBot(
 
         var exact = knowledge.MatchExact(normalized);
         return exact is not null && (staff || exact.IsPublic) && exact.Kind != IntentKind.OutOfScope ? AnswerPolicy.For(exact) : null;
+    }
+
+    /// <summary>Keeps the patient's last few messages, already redacted, for a hand-off summary.</summary>
+    private static void Remember(ConversationState state, string redacted)
+    {
+        state.RecentMessages.Add(redacted.Length > 300 ? redacted[..300] : redacted);
+        if (state.RecentMessages.Count > 10)
+        {
+            state.RecentMessages.RemoveRange(0, state.RecentMessages.Count - 10);
+        }
     }
 
     private async Task StartOverAsync(ITurnContext turnContext, FaqKnowledge knowledge, ConversationState state, CancellationToken cancellationToken)

@@ -18,6 +18,15 @@ public sealed class ConversationState
     /// <summary>When the safety gate last fired in this conversation.</summary>
     public DateTimeOffset? LastSafetyAlert { get; set; }
 
+    /// <summary>The booking request being collected, while <see cref="ActiveDialog"/> is the booking dialog.</summary>
+    public Booking.BookingDraft? Booking { get; set; }
+
+    /// <summary>The hand-off to a person, while one is open.</summary>
+    public Handoff.HandoffState? Handoff { get; set; }
+
+    /// <summary>The patient's last few messages, redacted, for the hand-off summary staff receive.</summary>
+    public List<string> RecentMessages { get; set; } = [];
+
     /// <summary>When the conversation last had a turn.</summary>
     public DateTimeOffset? LastTurnAt { get; set; }
 }

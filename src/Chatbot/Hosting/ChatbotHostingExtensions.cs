@@ -1,9 +1,12 @@
+using Chatbot.Booking;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.DirectLine;
 using Chatbot.Conversation;
 using Chatbot.Faq;
+using Chatbot.Handoff;
 using Chatbot.Hosting;
 using Chatbot.Knowledge;
+using Chatbot.Notifications;
 using Chatbot.Privacy;
 using Chatbot.Safety;
 using Chatbot.Storage;
@@ -38,6 +41,13 @@ public static class ChatbotHostingExtensions
 
         AddStorage(services);
 
+        // --- Staff notifications and the booking fallback (Notifications/, Booking/) ---
+        // Delivers the outbox to the configured channels (Chatbot:Notifications), and keeps booking requests the
+        // store refused in memory, retrying until they are saved.
+        services.AddStaffNotifications();
+        services.AddPendingBookingRetry();
+        // --- end staff notifications and booking fallback ---
+
         services.AddSingleton<FaqKnowledgeProvider>();
         services.AddSingleton<FaqKnowledgeLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<FaqKnowledgeLoader>());
@@ -49,6 +59,12 @@ public static class ChatbotHostingExtensions
         services.AddSingleton<BotReplies>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<ConversationStateAccessor>();
+        services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ClinicClock>();
+        services.AddSingleton<PreferredTimeParser>();
+        services.AddSingleton<BookingDialog>();
+        services.AddSingleton<HandoffService>();
         services.AddSingleton<IBot, ClinicBot>();
         services.AddSingleton<ITurnErrorHandler, ClinicTurnErrorHandler>();
         services.AddSingleton<IDirectLineBot, DirectLineBotBridge>();
@@ -70,6 +86,12 @@ public static class ChatbotHostingExtensions
         services.AddSingleton<IUnansweredQuestionStore>(sp => Provider(sp) == StorageProvider.InMemory
             ? new InMemoryUnansweredQuestionStore()
             : ActivatorUtilities.CreateInstance<SqliteUnansweredQuestionStore>(sp));
+        services.AddSingleton<INotificationOutbox>(sp => Provider(sp) == StorageProvider.InMemory
+            ? new InMemoryNotificationOutbox()
+            : ActivatorUtilities.CreateInstance<SqliteNotificationOutbox>(sp));
+        services.AddSingleton<IBookingStore>(sp => Provider(sp) == StorageProvider.InMemory
+            ? ActivatorUtilities.CreateInstance<InMemoryBookingStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteBookingStore>(sp));
         services.Replace(ServiceDescriptor.Singleton<IDirectLineTranscriptStore>(sp => Provider(sp) == StorageProvider.InMemory
             ? ActivatorUtilities.CreateInstance<InMemoryDirectLineTranscriptStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteDirectLineTranscriptStore>(sp)));

@@ -29,7 +29,8 @@ public static class ConversationStartRateLimiting
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions
                         {
-                            PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(ConfigurationKey, 30),                             Window = TimeSpan.FromMinutes(1),
+                            PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(ConfigurationKey, 30),
+                            Window = TimeSpan.FromMinutes(1),
                             QueueLimit = 0,
                         })
                     : RateLimitPartition.GetNoLimiter("unlimited"));

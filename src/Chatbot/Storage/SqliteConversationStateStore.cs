@@ -24,7 +24,7 @@ public sealed class SqliteConversationStateStore(SqliteDatabase database, TimePr
     {
         var etag = Guid.NewGuid().ToString("N");
         var now = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$json", json);

@@ -9,7 +9,7 @@ public sealed class SqliteUnansweredQuestionStore(SqliteDatabase database) : IUn
     /// <inheritdoc />
     public async Task AddAsync(UnansweredQuestion question, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO unanswered_question (created_at, channel, reason, text, top_intents, model_version)

@@ -15,19 +15,21 @@ public sealed class RealModelTests(ChatbotAppFactory factory, ITestOutputHelper 
         var knowledge = await KnowledgeReady.WaitAsync(factory.Services);
         var approved = knowledge.Catalog.Entries.Select(e => e.Answer).ToHashSet(StringComparer.Ordinal);
         var tests = JObject.Parse(File.ReadAllText(Path.Combine(FaqDataFolder.Path, "tests", "test-conversations.json")))["tests"]!;
-        var client = new BotClient(factory.CreateClient());
         var kinds = new Dictionary<string, int>();
         foreach (var test in tests)
         {
+            // A new conversation per question: a hand-off would otherwise (rightly) silence the rest.
             var text = (string)test["text"]!;
-            foreach (var reply in await client.SayAsync(text))
+            foreach (var reply in (await new BotClient(factory.CreateClient()).SayAsync(text)).Where(a => a.Type == "message"))
             {
                 var kind = approved.Contains(reply.Text!) ? "approved answer"
                     : reply.Text!.Contains("Did you mean", StringComparison.Ordinal) ? "did you mean"
                     : reply.Text.Contains("can't answer", StringComparison.Ordinal) ? "fallback"
                     : reply.Text.Contains("988", StringComparison.Ordinal) ? "crisis"
                     : reply.Text.Contains("automated assistant", StringComparison.Ordinal) ? "welcome"
-                    : reply.Text.Contains("call us at", StringComparison.Ordinal) || reply.Text.Contains("reach a person", StringComparison.Ordinal) ? "booking or person"
+                    : reply.Text.Contains("request an appointment", StringComparison.Ordinal) ? "booking dialog"
+                    : reply.Text.Contains("staff member will reply", StringComparison.Ordinal) || reply.Text.Contains("away right now", StringComparison.Ordinal)
+                      || reply.Text.Contains("bringing in a person", StringComparison.Ordinal) ? "hand-off"
                     : "UNEXPECTED: " + reply.Text;
                 kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
                 Assert.DoesNotContain("UNEXPECTED", kind, StringComparison.Ordinal);

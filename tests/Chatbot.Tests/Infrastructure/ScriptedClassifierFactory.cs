@@ -4,6 +4,7 @@ using Chatbot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace Chatbot.Tests.Infrastructure;
@@ -20,6 +21,14 @@ public class ScriptedClassifierFactory : ChatbotAppFactory
 
     public FaqCatalog Catalog { get; } = new(new FaqDatasetLoader().Load(FaqDataFolder.Path).Entries);
 
+    /// <summary>The host's clock: Tuesday 24 November 2026, 10:00 in Chicago (clinic open).</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Further replacements for a derived factory.</summary>
+    protected virtual void ConfigureMoreServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Makes the classifier answer the next questions with these scores.</summary>
     public void Predict(params (string Intent, float Score)[] top)
     {
@@ -32,9 +41,12 @@ public class ScriptedClassifierFactory : ChatbotAppFactory
     {
         // No background loading: the knowledge is published here, with the scripted classifier.
         services.RemoveAll<IHostedService>();
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(Clock);
         var provider = new FaqKnowledgeProvider();
         provider.Publish(new FaqKnowledge(Catalog, Classifier.Object, "scripted"));
         services.RemoveAll<FaqKnowledgeProvider>();
         services.AddSingleton(provider);
+        ConfigureMoreServices(services);
     }
 }

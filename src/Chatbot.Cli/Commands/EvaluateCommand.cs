@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Chatbot.Faq.Classification;
+
+namespace Chatbot.Cli.Commands;
+
+/// <summary><c>chatbot evaluate</c>: stratified k-fold cross-validation with per-intent figures.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var common = new CommonOptions();
+        var folds = new Option<int>("--folds") { Description = "Number of cross-validation folds (2-20).", DefaultValueFactory = _ => 5 };
+        folds.Validators.Add(r =>
+        {
+            // Only range-check values that parse; the parser reports non-numbers itself.
+            if (r.Tokens.Count == 1
+                && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && value is < 2 or > 20)
+            {
+                r.AddError("--folds must be between 2 and 20.");
+            }
+        });
+        var json = new Option<bool>("--json") { Description = "Print the full report as JSON (nothing else on stdout)." };
+        var html = new Option<string?>("--html") { Description = "Also write an HTML report for staff (with a confusion-matrix heat map).", HelpName = "file" };
+        var command = new Command("evaluate", "Cross-validate the intent model on the FAQ data: accuracy, macro-F1, out-of-scope recall/precision, per-intent figures, confusions.");
+        common.AddTo(command);
+        command.Options.Add(folds);
+        command.Options.Add(json);
+        command.Options.Add(html);
+        command.SetAction((result, cancellationToken) => Task.FromResult(Run(
+            context, common.DataFolder(result), result.GetValue(folds), result.GetValue(json), result.GetValue(html), cancellationToken)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string dataFolder, int folds, bool json, string? html, CancellationToken cancellationToken)
+    {
+        var (dataset, _, issues) = DataLoading.LoadAndValidate(dataFolder, context.TimeProvider);
+        if (!DataLoading.EnsureValid(context, issues))
+        {
+            return ExitCodes.Failed;
+        }
+
+        context.Error.WriteLine($"Cross-validating with {folds} folds on {dataset.Entries.Count} intents …");
+        var trainer = new IntentModelTrainer(new IntentModelOptions { Folds = folds });
+        var examples = dataset.Examples.Select(e => new LabeledText(e.Text, e.Intent)).ToList();
+        var report = new IntentModelEvaluator(trainer).Evaluate(examples, folds, new ProgressLines(context.Error), cancellationToken);
+
+        if (html is { Length: > 0 })
+        {
+            var path = Path.GetFullPath(html);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, HtmlReport.Render(report, dataset, context.TimeProvider.GetLocalNow()));
+            context.Error.WriteLine($"HTML report written to {path}");
+        }
+
+        if (json)
+        {
+            CliJson.Write(context.Output, new { dataFolder, datasetHash = dataset.ContentHash, report });
+            return ExitCodes.Ok;
+        }
+
+        var console = context.CreateConsole();
+        console.Write(ReportTables.Summary(report));
+        console.Write(ReportTables.PerIntent(report));
+        console.Write(ReportTables.Confused(report, 10));
+        console.Write(ReportTables.Misclassified(report, 25));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,3 @@
+using Chatbot.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,30 @@
+namespace Chatbot.Handoff;
+
+/// <summary>Why a conversation was handed to a person.</summary>
+public enum HandoffReason
+{
+    /// <summary>The patient asked for a person.</summary>
+    Requested,
+
+    /// <summary>The bot could not answer twice in a row.</summary>
+    RepeatedFallbacks,
+
+    /// <summary>The crisis gate fired.</summary>
+    Crisis,
+}
+
+/// <summary>An open hand-off: while it lasts the bot does not answer automatically (the safety gate still runs).</summary>
+public sealed class HandoffState
+{
+    /// <summary>Why.</summary>
+    public HandoffReason Reason { get; set; }
+
+    /// <summary>When it started.</summary>
+    public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>When the bot takes over again if staff have not released it.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>The last status a hand-off hub reported (<c>accepted</c>, <c>failed</c>, <c>completed</c>).</summary>
+    public string? HubStatus { get; set; }
+}

@@ -1,0 +1,67 @@
+namespace Chatbot.Notifications;
+
+/// <summary>The notification outbox in process memory: for tests and throwaway demos.</summary>
+public sealed class InMemoryNotificationOutbox : INotificationOutbox
+{
+    private readonly Dictionary<string, (OutboxItem Item, DateTimeOffset? DeliveredAt)> _items = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <inheritdoc />
+    public Task EnqueueAsync(StaffNotification notification, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _items[notification.Id] = (new OutboxItem(notification, 0, notification.CreatedAt, null), null);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<OutboxItem> due = [.. _items.Values.Where(x => x.DeliveredAt is null && x.Item.NextAttemptAt <= now).Select(x => x.Item).OrderBy(i => i.NextAttemptAt).Take(limit)];
+            return Task.FromResult(due);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<OutboxItem> pending = [.. _items.Values.Where(x => x.DeliveredAt is null).Select(x => x.Item).OrderBy(i => i.Notification.CreatedAt).Take(limit)];
+            return Task.FromResult(pending);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task MarkDeliveredAsync(string id, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_items.TryGetValue(id, out var entry))
+            {
+                _items[id] = (entry.Item, deliveredAt);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task MarkFailedAsync(string id, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_items.TryGetValue(id, out var entry))
+            {
+                _items[id] = (entry.Item with { Attempts = entry.Item.Attempts + 1, LastError = error, NextAttemptAt = nextAttemptAt }, null);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
