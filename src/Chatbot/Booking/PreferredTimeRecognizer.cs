@@ -10,10 +10,12 @@ namespace Chatbot.Booking;
 /// <remarks>
 /// Clauses: a clause holds days then times, or times then days; the second switch between the two starts a new
 /// clause. "Monday or Wednesday morning" is one clause (both mornings), "tomorrow morning or Friday afternoon" two.
-/// Week phrases ("this week") never switch, they scope the clause's weekday names.
+/// When a clause that began with a time meets a second time, the days after its last "or" move to the new clause
+/// ("at 3 on Tuesday, or Wednesday morning"). Week phrases ("this week") never switch, they scope the clause's weekday names.
 /// Negation: "not", "except", "other than", "can't", "don't", "busy", "no" (before a day or part of day) and "but"
 /// (before a weekday) rule out the phrases that follow, as long as they are of the same kind (days or times) and
-/// joined by "and", "or", commas. A negation after the thing it negates ("Tuesday doesn't work", "Monday I'm busy")
+/// joined by "and", "or", commas; a time right after a ruled-out day belongs to it ("can't do Tuesday morning" rules out
+/// Tuesday). A negation after the thing it negates ("Tuesday doesn't work", "Monday I'm busy")
 /// is reported as unclear rather than guessed.
 /// </remarks>
 internal sealed partial class PreferredTimeRecognizer
@@ -27,8 +29,11 @@ internal sealed partial class PreferredTimeRecognizer
     private readonly IReadOnlyList<TimeToken> _tokens;
     private readonly PreferredTimeRequest _request = new();
     private RequestClause _clause = new();
+    private Category? _clauseFirst;
     private Category? _clauseLast;
     private bool _clauseSwitched;
+    private int _groupStart;
+    private int _lastItemEnd;
     private int _index;
     private Negation _negation;
     private Category _negatedCategory;
@@ -37,6 +42,7 @@ internal sealed partial class PreferredTimeRecognizer
     private bool _seenItem;
     private DayPhrase? _lastWeekday;
     private int _lastWeekdayEnd = -1;
+    private int _phraseStart;
 
     private PreferredTimeRecognizer(IReadOnlyList<TimeToken> tokens)
     {
@@ -68,6 +74,7 @@ internal sealed partial class PreferredTimeRecognizer
     {
         while (_index < _tokens.Count)
         {
+            _phraseStart = _index;
             if (!TryNegation() && !TryDate() && !TryDay() && !TryTime())
             {
                 Skip();
@@ -178,14 +185,25 @@ internal sealed partial class PreferredTimeRecognizer
         else
         {
             Place(Category.Day);
+            if (_clause.Days.Count > 0 && _tokens.Skip(_lastItemEnd).Take(_phraseStart - _lastItemEnd).Any(t => t.Kind == TimeTokenKind.Comma || t.IsAny("or", "and")))
+            {
+                _groupStart = _clause.Days.Count;
+            }
+
             _clause.Days.Add(day);
         }
 
-        _seenItem = true;
+        (_seenItem, _lastItemEnd) = (true, _index);
     }
 
     private void Add(TimePhrase time)
     {
+        if (_negation == Negation.Active && _negatedCategory == Category.Day && _phraseStart > 0 && _tokens[_phraseStart - 1].Kind != TimeTokenKind.Comma)
+        {
+            // "I can't do Tuesday morning": the time belongs to the day ruled out, not to the days that are left.
+            return;
+        }
+
         if (IsNegated(Category.Time))
         {
             _request.ExcludedTimes.Add(time);
@@ -194,14 +212,14 @@ internal sealed partial class PreferredTimeRecognizer
 
         Place(Category.Time);
         _clause.Times.Add(time);
-        _seenItem = true;
+        (_seenItem, _lastItemEnd) = (true, _index);
     }
 
     private void Place(Category category)
     {
         if (_clauseLast is null || _clauseLast == category)
         {
-            _clauseLast = category;
+            (_clauseFirst, _clauseLast) = (_clauseFirst ?? category, category);
             return;
         }
 
@@ -211,8 +229,19 @@ internal sealed partial class PreferredTimeRecognizer
             return;
         }
 
+        var previous = _clause;
+        var previousStartedWithTime = _clauseFirst == Category.Time;
         _clause = new RequestClause();
         _request.Clauses.Add(_clause);
-        (_clauseSwitched, _clauseLast) = (false, category);
+        (_clauseFirst, _clauseLast, _clauseSwitched) = (category, category, false);
+        if (category == Category.Time && previousStartedWithTime && _groupStart > 0)
+        {
+            // "at 3 on Tuesday, or Wednesday morning": the days after the last "or" go with the new time.
+            _clause.Days.AddRange(previous.Days.Skip(_groupStart));
+            previous.Days.RemoveRange(_groupStart, previous.Days.Count - _groupStart);
+            (_clauseFirst, _clauseSwitched) = (Category.Day, true);
+        }
+
+        _groupStart = 0;
     }
 }

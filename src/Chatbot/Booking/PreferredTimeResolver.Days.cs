@@ -31,14 +31,14 @@ internal sealed partial class PreferredTimeResolver
         if (weeks.Count == 0 && dates.Count > 0)
         {
             // "Tuesday, December 1": the weekday only names the date; "Monday, December 1" is a question to ask back.
-            var plain = weekdays.Where(w => w.Modifier == WeekdayModifier.None).ToList();
+            var plain = weekdays.Where(w => w is { Modifier: WeekdayModifier.None, Until: null }).ToList();
             var unmatched = plain.Where(w => !dates.Exists(d => d.DayOfWeek == w.Weekday)).ToList();
             if (dates.Count == 1 && weekdays.Count == 1 && unmatched.Count == 1)
             {
                 return PreferredTimeText.WrongWeekday(dates[0], unmatched[0].Weekday);
             }
 
-            weekdays.RemoveAll(w => w.Modifier == WeekdayModifier.None && !unmatched.Contains(w));
+            weekdays.RemoveAll(w => plain.Contains(w) && !unmatched.Contains(w));
         }
 
         var fill = false;

@@ -76,7 +76,13 @@ internal sealed partial class PreferredTimeResolver
         var kept = byDate.Take(MaxDates).ToList();
         var windows = kept
             .SelectMany(day => day.Value.Select(span => new TimeWindow(_calendar.At(day.Key, span.Start), _calendar.At(day.Key, span.End))))
+            .Where(window => window.Start < window.End) // a span inside a spring-forward gap does not exist
             .ToList();
+        if (windows.Count == 0)
+        {
+            return PreferredTimeResult.Invalid(_text.NothingLeft());
+        }
+
         var describer = new PreferredTimeDescriber(_calendar, _today);
         var descriptions = outcomes
             .Select(o => (o, Days: o.Days.Where(d => d.Date <= kept[^1].Key).ToList()))

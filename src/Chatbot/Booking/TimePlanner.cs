@@ -38,7 +38,10 @@ internal sealed class TimePlanner(ClinicCalendar calendar, PreferredTimeText tex
         }
 
         var allParts = phrases.Count > 0 && phrases.All(p => p.Kind == TimePhraseKind.Part);
-        var single = phrases.Count == 1 ? phrases[0] : null;
+
+        // One time with parts of the day around it ("afternoon at 1:30") is named by the time.
+        var notParts = phrases.Where(p => p.Kind != TimePhraseKind.Part).ToList();
+        var single = notParts.Count == 1 ? notParts[0] : null;
         var name = allParts ? string.Join(" or ", phrases.Select(p => PreferredTimeText.PartName(p.Part!.Value)).Distinct())
             : single is { Kind: not TimePhraseKind.Between } ? Label(single)
             : null;

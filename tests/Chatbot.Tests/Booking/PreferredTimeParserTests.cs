@@ -97,11 +97,16 @@ public sealed class PreferredTimeParserTests
     [InlineData("Tuesday and Thursday after 2", "2026-11-24 14:00-17:00 | 2026-11-26 14:00-17:00")]
     [InlineData("weekday mornings next week", "2026-11-30 08:00-12:00 | 2026-12-01 08:00-12:00 | 2026-12-02 08:00-12:00 | 2026-12-03 08:00-12:00 | 2026-12-04 08:00-12:00")]
     [InlineData("tomorrow morning or Friday afternoon", "2026-11-25 08:00-12:00 | 2026-11-27 12:00-17:00")]
+    [InlineData("at 3 on Tuesday, or Wednesday morning", "2026-11-24 15:00-15:30 | 2026-11-25 08:00-12:00")]
+    [InlineData("morning on Monday or Wednesday", "2026-11-25 08:00-12:00 | 2026-11-30 08:00-12:00")]
+    [InlineData("Tuesday after 2 or Thursday before 11", "2026-11-24 14:00-17:00 | 2026-11-26 08:00-11:00")]
     [InlineData("afternoons", "2026-11-24 12:00-17:00 | 2026-11-25 12:00-17:00 | 2026-11-26 12:00-17:00 | 2026-11-27 12:00-17:00 | 2026-11-30 12:00-17:00")]
     [InlineData("tomorrow or next week", "2026-11-25 08:00-17:00 | 2026-11-30 08:00-17:00 | 2026-12-01 08:00-17:00 | 2026-12-02 08:00-17:00 | 2026-12-03 08:00-17:00 | 2026-12-04 08:00-17:00")]
     [InlineData("Saturday or Monday", "2026-11-30 08:00-17:00")]
     [InlineData("any day except Friday", "2026-11-24 10:00-17:00 | 2026-11-25 08:00-17:00 | 2026-11-26 08:00-17:00 | 2026-11-30 08:00-17:00 | 2026-12-01 08:00-17:00")]
     [InlineData("I can't do Mondays", "2026-11-24 10:00-17:00 | 2026-11-25 08:00-17:00 | 2026-11-26 08:00-17:00 | 2026-11-27 08:00-17:00 | 2026-12-01 08:00-17:00")]
+    [InlineData("I can't do Tuesday morning", "2026-11-25 08:00-17:00 | 2026-11-26 08:00-17:00 | 2026-11-27 08:00-17:00 | 2026-11-30 08:00-17:00 | 2026-12-02 08:00-17:00")]
+    [InlineData("any day except Friday, mornings", "2026-11-24 10:00-12:00 | 2026-11-25 08:00-12:00 | 2026-11-26 08:00-12:00 | 2026-11-30 08:00-12:00 | 2026-12-01 08:00-12:00")]
     [InlineData("tomorrow, but not before 10", "2026-11-25 10:00-17:00")]
     [InlineData("not Tuesday but Wednesday", "2026-11-25 08:00-17:00")]
     [InlineData("this week, not mornings", "2026-11-24 12:00-17:00 | 2026-11-25 12:00-17:00 | 2026-11-26 12:00-17:00 | 2026-11-27 12:00-17:00")]
@@ -218,6 +223,22 @@ public sealed class PreferredTimeParserTests
             result.Windows.Select(Iso));
     }
 
+    [Fact]
+    public void SkipsTheHourThatDoesNotExistWhenClocksGoForward()
+    {
+        // A (hypothetical) clinic open 1–5 am every day: on Sunday March 14 2027 local time jumps from 2:00 to 3:00.
+        var parser = Parser("2027-03-13T18:00:00Z", o =>
+        {
+            o.OpenDays = [.. Enum.GetValues<DayOfWeek>()];
+            o.OpensAt = new TimeOnly(1, 0);
+            o.ClosesAt = new TimeOnly(5, 0);
+        });
+
+        Assert.Equal(["2027-03-14T01:00:00-06:00/2027-03-14T05:00:00-05:00"], parser.Parse("tomorrow").Windows.Select(Iso));
+        Assert.Equal(["2027-03-14T01:45:00-06:00/2027-03-14T03:00:00-05:00"], parser.Parse("tomorrow at 1:45 am").Windows.Select(Iso));
+        Assert.False(parser.Parse("tomorrow at 2:30 am").IsValid);
+    }
+
     [Theory]
     [InlineData("next Tuesday afternoon", "Tuesday, December 1 (afternoon, 12–5 pm)")]
     [InlineData("weekday mornings next week", "weekday mornings, Nov 30 – Dec 4")]
@@ -237,6 +258,7 @@ public sealed class PreferredTimeParserTests
     [InlineData("Dec 1-3", "any weekday, Dec 1 – Dec 3")]
     [InlineData("except Monday to Wednesday", "Thu Nov 26, Fri Nov 27, Thu Dec 3, Fri Dec 4 or Thu Dec 10 (any time, 8 am–5 pm)")]
     [InlineData("tonight", "Tuesday, November 24 (today, evening, 4–5 pm)")]
+    [InlineData("tomorrow afternoon at 1:30", "Wednesday, November 25 (tomorrow, at 1:30 pm)")]
     public void DescribesTheRequestReadably(string text, string expected)
     {
         var result = Parser(TuesdayMorning).Parse(text);
