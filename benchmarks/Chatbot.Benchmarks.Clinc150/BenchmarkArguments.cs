@@ -8,6 +8,10 @@ namespace Chatbot.Benchmarks.Clinc150;
 internal sealed record BenchmarkArguments(
     string DataPath, string Name, IntentModelOptions Options, bool OosClass, string? ResultsPath, IReadOnlyList<double> EnsembleWeights)
 {
+    public string? SaveModelPath { get; init; }
+
+    public string? LatencyModelPath { get; init; }
+
     public static BenchmarkArguments Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -91,6 +95,10 @@ internal sealed record BenchmarkArguments(
         var weights = values.TryGetValue("ens-weights", out var ws)
             ? ws.Split(',').Select(x => double.Parse(x, c)).ToList()
             : new List<double>();
-        return new BenchmarkArguments(data, values.GetValueOrDefault("name") ?? "default", options, oos, values.GetValueOrDefault("results"), weights);
+        return new BenchmarkArguments(data, values.GetValueOrDefault("name") ?? "default", options, oos, values.GetValueOrDefault("results"), weights)
+        {
+            SaveModelPath = values.GetValueOrDefault("save-model"),
+            LatencyModelPath = values.GetValueOrDefault("latency-model"),
+        };
     }
 }

@@ -10,12 +10,23 @@ using Newtonsoft.Json;
 //   dotnet run -c Release --project benchmarks/Chatbot.Benchmarks.Clinc150 -- [--data PATH] [--name NAME]
 //     [--features wc|c] [--word N] [--char MIN-MAX] [--l2 X] [--tol X] [--iter N] [--ngrams N] [--balance true|false] [--threads N|all]
 //     [--learner maxent|ens|ap] [--ens-weight W] [--ap-iter N] [--oos-class true|false] [--results FILE]
+//     [--ens-weights 0,0.5,1] [--save-model FILE.zip] [--latency-model FILE.zip]
 // One configuration per process, so that peak memory is that configuration's own.
 var arguments = BenchmarkArguments.Parse(args);
 var options = arguments.Options;
 var culture = CultureInfo.InvariantCulture;
 Console.Error.WriteLine($"[{arguments.Name}] loading {arguments.DataPath}");
 var data = Clinc150Data.Load(arguments.DataPath);
+if (arguments.LatencyModelPath is { } latencyModel)
+{
+    // Latency only, on a model saved earlier with --save-model: quick to repeat when the machine is quiet.
+    using var stream = File.OpenRead(latencyModel);
+    var saved = IntentModel.Load(stream, options.EnsembleWeight);
+    var (lp50, lp99) = Latency(new IntentClassifier(saved, Metadata(saved, options, 0)), data.Test.Select(t => t.Text).ToList());
+    Console.WriteLine(string.Create(culture, $"| {arguments.Name} | latency only | p50 {lp50:F0} µs | p99 {lp99:F0} µs | load {LoadAverage()} |"));
+    return;
+}
+
 var train = arguments.OosClass ? data.Train.Concat(data.OosTrain).ToList() : data.Train.ToList();
 
 var trainer = new IntentModelTrainer(options);
@@ -30,20 +41,14 @@ Console.Error.WriteLine($"[{arguments.Name}] trained on {train.Count} utterances
 
 using var zip = new MemoryStream();
 model.Save(zip);
+if (arguments.SaveModelPath is { } savePath)
+{
+    File.WriteAllBytes(savePath, zip.ToArray());
+}
+
 var modelMb = zip.Length / 1024.0 / 1024.0;
 
-var metadata = new ModelMetadata
-{
-    DatasetHash = "clinc150",
-    PipelineSignature = options.Signature,
-    CreatedAt = DateTimeOffset.UnixEpoch,
-    Intents = model.Labels,
-    ExampleCount = train.Count,
-    Thresholds = new IntentThresholds(0.5f, 0.1f),
-    Metrics = new ModelMetrics(0, 0, 0, null, null, 0, 0),
-    MlNetVersion = IntentModelTrainer.MlNetVersion,
-    EnsembleWeight = model.IsEnsemble ? options.EnsembleWeight : null,
-};
+var metadata = Metadata(model, options, train.Count);
 var (p50, p99) = Latency(new IntentClassifier(model, metadata), data.Test.Select(t => t.Text).ToList());
 var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
 
@@ -89,6 +94,19 @@ foreach (var weight in weights)
         }
     }
 }
+
+static ModelMetadata Metadata(IntentModel model, IntentModelOptions options, int examples) => new()
+{
+    DatasetHash = "clinc150",
+    PipelineSignature = options.Signature,
+    CreatedAt = DateTimeOffset.UnixEpoch,
+    Intents = model.Labels,
+    ExampleCount = examples,
+    Thresholds = new IntentThresholds(0.5f, 0.1f),
+    Metrics = new ModelMetrics(0, 0, 0, null, null, 0, 0),
+    MlNetVersion = IntentModelTrainer.MlNetVersion,
+    EnsembleWeight = model.IsEnsemble ? options.EnsembleWeight : null,
+};
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 

@@ -13,6 +13,7 @@ internal sealed record LoadResult(
     double MaxMilliseconds,
     long Failed,
     long BadReplies,
+    long Silent,
     double CpuMicrosecondsPerRequest)
 {
     /// <summary>Failed requests and bad replies together.</summary>
@@ -39,6 +40,7 @@ internal sealed record LoadResult(
             Milliseconds(all.Length == 0 ? 0 : all[^1]),
             tallies.Sum(t => (long)t.Failed),
             tallies.Sum(t => (long)t.BadReplies),
+            tallies.Sum(t => (long)t.Silent),
             all.Length == 0 ? 0 : cpu.TotalMicroseconds / all.Length);
     }
 

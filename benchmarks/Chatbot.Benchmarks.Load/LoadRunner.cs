@@ -12,7 +12,7 @@ namespace Chatbot.Benchmarks.Load;
 /// </summary>
 internal sealed class LoadRunner(ActivityBodies bodies, TimeSpan warmup, TimeSpan duration)
 {
-    private static readonly byte[] ExpectedPrefix = "{\"activities\":[{"u8.ToArray();
+    private static readonly byte[] ExpectedPrefix = "{\"activities\":["u8.ToArray();
 
     public async Task<LoadResult> RunAsync(string target, Uri baseAddress, int clientCount, CancellationToken cancellationToken)
     {
@@ -93,7 +93,7 @@ internal sealed class LoadRunner(ActivityBodies bodies, TimeSpan warmup, TimeSpa
         var length = 0;
         int read;
         // Only the first bytes are checked: once they are in, later reads reuse the rest of the buffer.
-        while ((read = await stream.ReadAsync(buffer.AsMemory(Math.Min(length, ExpectedPrefix.Length)), cancellationToken)) > 0)
+        while ((read = await stream.ReadAsync(buffer.AsMemory(Math.Min(length, ExpectedPrefix.Length + 1)), cancellationToken)) > 0)
         {
             length += read;
         }
@@ -103,8 +103,13 @@ internal sealed class LoadRunner(ActivityBodies bodies, TimeSpan warmup, TimeSpa
             return Outcome.Failed;
         }
 
-        // An expectReplies answer with at least one activity; anything else is counted as a bad reply.
-        return length >= ExpectedPrefix.Length && buffer.AsSpan(0, ExpectedPrefix.Length).SequenceEqual(ExpectedPrefix) ? Outcome.Ok : Outcome.BadReply;
+        // An expectReplies answer: with at least one activity, or empty (silent); anything else is a bad reply.
+        if (length <= ExpectedPrefix.Length || !buffer.AsSpan(0, ExpectedPrefix.Length).SequenceEqual(ExpectedPrefix))
+        {
+            return Outcome.BadReply;
+        }
+
+        return buffer[ExpectedPrefix.Length] == (byte)'{' ? Outcome.Ok : Outcome.Silent;
     }
 
     private static HttpClient CreateClient() => new(new SocketsHttpHandler

@@ -46,10 +46,13 @@ internal static class MarkdownReport
             yield return Invariant($"N=200: bot p99 {p99:0.00} ms (highest of {at200.Count} round(s)) → latency target < {P99TargetMilliseconds} ms {(p99 < P99TargetMilliseconds ? "MET" : "NOT MET")}");
         }
 
+        var silent = pairs.Sum(p => p.Bot.Silent);
+        yield return Invariant($"Silent bot turns (200 with no activity, as while a hand-off to staff is open): {silent} of {pairs.Sum(p => p.Bot.Requests)}.");
+
         var errors = pairs.Sum(p => p.Bare.Errors + p.Bot.Errors);
         yield return errors == 0
-            ? "Errors: none (every answer was 200 with an expectReplies body holding an activity)."
-            : Invariant($"Errors: {errors} (failed: bare {pairs.Sum(p => p.Bare.Failed)}, bot {pairs.Sum(p => p.Bot.Failed)}; 200 without an activity: bare {pairs.Sum(p => p.Bare.BadReplies)}, bot {pairs.Sum(p => p.Bot.BadReplies)}).");
+            ? "Errors: none (every answer was 200 with an expectReplies body)."
+            : Invariant($"Errors: {errors} (failed: bare {pairs.Sum(p => p.Bare.Failed)}, bot {pairs.Sum(p => p.Bot.Failed)}; 200 but not an expectReplies body: bare {pairs.Sum(p => p.Bare.BadReplies)}, bot {pairs.Sum(p => p.Bot.BadReplies)}).");
     }
 
     private static double Ratio(LoadPair pair) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Chatbot.BotFramework.Integration;
@@ -27,6 +28,7 @@ public class TurnHotPathBenchmarks
     private Activity[] _activities = [];
     private ExpectedReplies[] _replies = [];
     private string[] _stateKeys = [];
+    private long _invocation;
     private InProcessBot? _inMemory;
     private InProcessBot? _sqlite;
     private IIntentClassifier? _classifier;
@@ -120,7 +122,7 @@ public class TurnHotPathBenchmarks
         var replies = 0;
         for (var i = 0; i < Ops; i++)
         {
-            replies += (await _inMemory!.TurnAsync(_activities[i])).Count;
+            replies += (await _inMemory!.TurnAsync(NextTurn(i))).Count;
         }
 
         return replies;
@@ -132,10 +134,26 @@ public class TurnHotPathBenchmarks
         var replies = 0;
         for (var i = 0; i < Ops; i++)
         {
-            replies += (await _sqlite!.TurnAsync(_activities[i])).Count;
+            replies += (await _sqlite!.TurnAsync(NextTurn(i))).Count;
         }
 
         return replies;
+    }
+
+    /// <summary>
+    /// The activity for question <paramref name="i"/>, in a conversation of ten turns (as in the load benchmark), new
+    /// at every invocation: no conversation piles up fallbacks, hand-offs or booking steps across iterations.
+    /// </summary>
+    private Activity NextTurn(int i)
+    {
+        if (i == 0)
+        {
+            _invocation++;
+        }
+
+        var activity = _activities[i];
+        activity.Conversation = new ConversationAccount { Id = string.Create(CultureInfo.InvariantCulture, $"bench-{_invocation}-{i / 10}") };
+        return activity;
     }
 
     private async Task LoadSaveAsync(ConversationStateAccessor state)

@@ -23,7 +23,15 @@ internal static class CliApp
             AskCommand.Create(context),
             TestCommand.Create(context),
             BookingsCommand.Create(context),
+            PublishCommand.Create(context),
+            RollbackCommand.Create(context),
+            PublishHistoryCommand.Create(context),
+            StaffCommand.Create(context, Console.In, StaffCommand.ReadSecretFromConsole),
         };
+        foreach (var command in ExchangeCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -1,26 +1,5 @@
 namespace Chatbot.Faq.Classification;
 
-/// <summary>Precision, recall and F1 of one intent on held-out predictions.</summary>
-/// <param name="Intent">The intent id.</param>
-/// <param name="Support">How many examples have this intent.</param>
-/// <param name="Precision">Right predictions of this intent / all predictions of it (0 when never predicted).</param>
-/// <param name="Recall">Examples of this intent predicted as it / all its examples.</param>
-/// <param name="F1">Harmonic mean of precision and recall.</param>
-public sealed record IntentMetrics(string Intent, int Support, double Precision, double Recall, double F1);
-
-/// <summary>Two intents the model mixes up.</summary>
-/// <param name="Actual">The right intent.</param>
-/// <param name="Predicted">What the model chose.</param>
-/// <param name="Count">How many held-out examples went this way.</param>
-public sealed record ConfusedPair(string Actual, string Predicted, int Count);
-
-/// <summary>A held-out example whose best intent was wrong.</summary>
-/// <param name="Text">The example question.</param>
-/// <param name="Actual">Its intent.</param>
-/// <param name="Predicted">The model's best intent.</param>
-/// <param name="Score">The probability of <paramref name="Predicted"/>.</param>
-public sealed record MisclassifiedExample(string Text, string Actual, string Predicted, float Score);
-
 /// <summary>Cross-validated quality of the intent model.</summary>
 /// <remarks>
 /// Accuracy, macro-F1, per-intent figures and the confusion matrix use the best intent (argmax) of out-of-fold predictions.

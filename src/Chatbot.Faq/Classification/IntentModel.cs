@@ -18,9 +18,9 @@ public sealed class IntentModel
         var output = transformer.GetOutputSchema(inputSchema);
         IsEnsemble = output.GetColumnOrNull(IntentPipeline.MaxEntScoreColumn) is not null;
         EnsembleWeight = ensembleWeight;
-        Labels = SlotNames(output[IntentPipeline.ScoreColumn]);
-        var oos = Array.IndexOf(Labels.ToArray(), Dataset.FaqEntry.OutOfScopeId);
-        OutOfScopeIndex = oos;
+        var labels = SlotNames(output[IntentPipeline.ScoreColumn]);
+        Labels = labels;
+        OutOfScopeIndex = Array.IndexOf(labels, Dataset.FaqEntry.OutOfScopeId);
     }
 
     /// <summary>The intent of each score slot.</summary>

@@ -57,6 +57,13 @@ public static class IntentModelFiles
         }
     }
 
+    /// <summary>The metadata as written to <c>model.json</c>.</summary>
+    public static string ToJson(ModelMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return JsonConvert.SerializeObject(metadata, Settings);
+    }
+
     /// <summary>Reads only the metadata.</summary>
     /// <exception cref="IntentModelException">The file is missing or unreadable.</exception>
     public static ModelMetadata ReadMetadata(string modelFolder)

@@ -3,29 +3,6 @@ using System.Globalization;
 
 namespace Chatbot.Faq.Classification;
 
-/// <summary>Which n-grams the classifier sees.</summary>
-public enum IntentFeatures
-{
-    /// <summary>Word n-grams plus character n-grams (the default).</summary>
-    WordAndChar,
-
-    /// <summary>Character n-grams only.</summary>
-    CharOnly,
-}
-
-/// <summary>Which learner sits on top of the features.</summary>
-public enum IntentLearner
-{
-    /// <summary>L-BFGS maximum entropy (multinomial logistic regression): calibrated softmax probabilities.</summary>
-    MaxEnt,
-
-    /// <summary>The average of L-BFGS maximum entropy and one-versus-all averaged perceptron (Platt-calibrated) probabilities.</summary>
-    MaxEntPlusAveragedPerceptron,
-
-    /// <summary>One-versus-all averaged perceptron (Platt-calibrated, normalized): much faster to train on large data.</summary>
-    AveragedPerceptron,
-}
-
 /// <summary>The pipeline settings of <see cref="IntentModelTrainer"/>. The defaults are the product's settings.</summary>
 /// <remarks>
 /// Defaults follow the measurements in <c>docs/intent-classifier.md</c> and <c>docs/benchmarks.md</c>: normalized text →

@@ -2,34 +2,6 @@ using Chatbot.Faq.Dataset;
 
 namespace Chatbot.Faq.Classification;
 
-/// <summary>What <see cref="IntentModelStore.LoadOrTrain"/> found and did.</summary>
-/// <param name="Classifier">The classifier to use.</param>
-/// <param name="Dataset">The dataset read from the data folder.</param>
-/// <param name="Catalog">The answers of <paramref name="Dataset"/>.</param>
-/// <param name="Issues">The dataset's validation issues (warnings, or errors when a previous model was kept).</param>
-/// <param name="Trained">True when a new model was trained (and saved).</param>
-/// <param name="Reason">Why the model was (re)trained or kept, in one sentence for logs.</param>
-/// <param name="Training">The training result when <paramref name="Trained"/>.</param>
-public sealed record IntentModelLoadResult(
-    IntentClassifier Classifier,
-    FaqDataset Dataset,
-    FaqCatalog Catalog,
-    IReadOnlyList<ValidationIssue> Issues,
-    bool Trained,
-    string Reason,
-    TrainedIntentModel? Training);
-
-/// <summary>The FAQ data folder cannot be used: it has validation errors and there is no previous model to fall back to.</summary>
-/// <param name="issues">The validation issues.</param>
-public sealed class FaqDatasetInvalidException(IReadOnlyList<ValidationIssue> issues)
-    : Exception(
-        $"The FAQ data has {issues.Count(i => i.IsError)} error(s); fix them (run 'chatbot validate'):{Environment.NewLine}"
-        + string.Join(Environment.NewLine, issues.Where(i => i.IsError).Take(20)))
-{
-    /// <summary>The validation issues.</summary>
-    public IReadOnlyList<ValidationIssue> Issues { get; } = issues;
-}
-
 /// <summary>Keeps the trained model in step with the data: loads it, or trains it when missing, damaged or stale.</summary>
 /// <param name="timeProvider">The clock (review dates, model timestamps).</param>
 /// <param name="modelOptions">The pipeline; the product defaults when null.</param>

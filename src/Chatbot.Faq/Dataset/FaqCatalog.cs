@@ -1,15 +1,5 @@
 namespace Chatbot.Faq.Dataset;
 
-/// <summary>Which answers a channel may show.</summary>
-public enum FaqView
-{
-    /// <summary>A public channel (the website): only patient and both entries.</summary>
-    Public,
-
-    /// <summary>A staff channel (Teams in the clinic's tenant): every entry.</summary>
-    Staff,
-}
-
 /// <summary>Looks up approved answers by intent id, respecting who may see them. Immutable and thread-safe.</summary>
 public sealed class FaqCatalog
 {

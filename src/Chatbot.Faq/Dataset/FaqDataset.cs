@@ -14,18 +14,25 @@ public sealed class FaqDataset
         IReadOnlyDictionary<FaqEntry, EntryLocation> locations)
     {
         DataFolder = dataFolder;
-        Entries = entries;
+        Entries = entries.Where(e => !e.Draft).ToList();
+        Drafts = entries.Where(e => e.Draft).ToList();
         Files = files;
         LoadIssues = loadIssues;
         _locations = locations;
-        ContentHash = FaqContentHash.Compute(entries);
+        ContentHash = FaqContentHash.Compute(Entries);
     }
 
     /// <summary>The full path of the folder the dataset was read from.</summary>
     public string DataFolder { get; }
 
-    /// <summary>The entries, in file order (files sorted by name). Entries with errors are included where possible.</summary>
+    /// <summary>
+    /// The published entries, in file order (files sorted by name). Entries with errors are included where possible.
+    /// Drafts are not: they are in <see cref="Drafts"/>, so training, answers and the content hash never see them.
+    /// </summary>
     public IReadOnlyList<FaqEntry> Entries { get; }
+
+    /// <summary>The draft entries (<c>"draft": true</c>), in file order: shown to staff, never trained on or answered.</summary>
+    public IReadOnlyList<FaqEntry> Drafts { get; }
 
     /// <summary>The files read, as display paths (e.g. <c>faq-data/treatment.json</c>).</summary>
     public IReadOnlyList<string> Files { get; }
@@ -45,6 +52,9 @@ public sealed class FaqDataset
     /// <summary>Every (example, intent) pair: the training data.</summary>
     public IEnumerable<(string Text, string Intent)> Examples =>
         Entries.SelectMany(e => e.Examples.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => (x.Trim(), e.Id)));
+
+    /// <summary>Where an entry (published or draft) starts in its file: line and column.</summary>
+    public SourcePosition PositionOf(FaqEntry entry) => LocationOf(entry).Entry;
 
     internal EntryLocation LocationOf(FaqEntry entry) =>
         _locations.TryGetValue(entry, out var location)

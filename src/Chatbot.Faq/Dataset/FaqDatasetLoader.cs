@@ -14,9 +14,21 @@ public sealed class FaqDatasetLoader
     /// <summary>Reads the data folder.</summary>
     /// <param name="dataFolder">The folder with the topic files (e.g. <c>faq-data</c>).</param>
     /// <returns>The dataset; a missing folder gives an empty dataset with one issue.</returns>
-    public FaqDataset Load(string dataFolder)
+    public FaqDataset Load(string dataFolder) => Load(dataFolder, fileOverrides: null);
+
+    /// <summary>
+    /// Reads the data folder as it would be with some files replaced: a change checked in memory before it is written.
+    /// </summary>
+    /// <param name="dataFolder">The folder with the topic files (e.g. <c>faq-data</c>).</param>
+    /// <param name="fileOverrides">
+    /// Topic file contents by file name (e.g. <c>treatment.json</c>), read instead of the file on disk; a name that is
+    /// not on disk is read as a new file. Null or empty: the folder as it is.
+    /// </param>
+    /// <returns>The dataset; a missing folder gives an empty dataset with one issue.</returns>
+    public FaqDataset Load(string dataFolder, IReadOnlyDictionary<string, string>? fileOverrides)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        fileOverrides ??= new Dictionary<string, string>();
         var folder = Path.GetFullPath(dataFolder);
         var issues = new List<ValidationIssue>();
         var entries = new List<FaqEntry>();
@@ -33,13 +45,17 @@ public sealed class FaqDatasetLoader
         }
 
         var paths = Directory.EnumerateFiles(folder, "*.json", SearchOption.TopDirectoryOnly)
+            .Concat(fileOverrides.Keys.Select(name => Path.Combine(folder, Path.GetFileName(name))))
             .Where(p => !string.Equals(Path.GetFileName(p), SchemaFileName, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)
             .OrderBy(p => p, StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var display = DisplayPath(folder, path);
             files.Add(display);
-            var root = JsonFile.TryReadObject(path, display, issues);
+            var root = fileOverrides.TryGetValue(Path.GetFileName(path), out var content)
+                ? JsonFile.TryReadObject(new StringReader(content), display, issues)
+                : JsonFile.TryReadObject(path, display, issues);
             if (root is not null)
             {
                 FaqFileParser.Parse(root, Path.GetFileNameWithoutExtension(path), display, entries, locations, issues);

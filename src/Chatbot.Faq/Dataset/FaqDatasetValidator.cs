@@ -37,6 +37,7 @@ public sealed partial class FaqDatasetValidator(TimeProvider timeProvider, FaqVa
 
         CheckExamplesAcrossIntents(dataset, issues);
         CheckFollowUps(dataset, firstById, issues);
+        CheckDrafts(dataset, firstById, issues);
         if (tests is not null)
         {
             CheckTests(tests, firstById, issues);

@@ -88,4 +88,10 @@ public sealed record FaqEntry(
 
     /// <summary>True when the answer may be shown on a public (patient) channel.</summary>
     public bool IsPublic => Audience is Audience.Patient or Audience.Both;
+
+    /// <summary>
+    /// True for a draft (<c>"draft": true</c> in the file): imported or not yet reviewed. Drafts are kept apart in
+    /// <see cref="FaqDataset.Drafts"/>: never trained on, never answered, validated only lightly until published.
+    /// </summary>
+    public bool Draft { get; init; }
 }

@@ -71,4 +71,10 @@ public static class IssueCodes
 
     /// <summary>A test conversation expects an intent that does not exist.</summary>
     public const string UnknownTestIntent = "unknown-test-intent";
+
+    /// <summary>An entry is a draft: not used for answers until it is published.</summary>
+    public const string Draft = "draft";
+
+    /// <summary>A draft repeats an example question of a published entry (an error once the draft is published).</summary>
+    public const string DraftConflictingExample = "draft-conflicting-example";
 }

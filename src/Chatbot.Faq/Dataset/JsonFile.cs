@@ -20,7 +20,24 @@ internal static partial class JsonFile
         try
         {
             using var stream = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            using var reader = new JsonTextReader(stream)
+            return TryReadObject(stream, displayPath, issues);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            issues.Add(new ValidationIssue(
+                IssueSeverity.Error, displayPath, 1, 1, IssueCodes.InvalidJson,
+                $"the file could not be read ({ex.Message})",
+                "check that the file exists, is not open in another program, and that you may read it."));
+            return null;
+        }
+    }
+
+    /// <summary>Returns the root object read from <paramref name="text"/>, or null after adding an issue.</summary>
+    public static JObject? TryReadObject(TextReader text, string displayPath, List<ValidationIssue> issues)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(text)
             {
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Decimal,
@@ -50,14 +67,6 @@ internal static partial class JsonFile
         catch (JsonReaderException ex)
         {
             issues.Add(Invalid(displayPath, ex.LineNumber, ex.LinePosition, Describe(ex.Message)));
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            issues.Add(new ValidationIssue(
-                IssueSeverity.Error, displayPath, 1, 1, IssueCodes.InvalidJson,
-                $"the file could not be read ({ex.Message})",
-                "check that the file exists, is not open in another program, and that you may read it."));
             return null;
         }
     }

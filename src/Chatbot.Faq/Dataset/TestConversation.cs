@@ -6,9 +6,3 @@ namespace Chatbot.Faq.Dataset;
 /// <param name="Line">Line in the tests file.</param>
 /// <param name="Column">Column in the tests file.</param>
 public sealed record TestConversation(string Text, string Intent, int Line, int Column);
-
-/// <summary>The content of <c>faq-data/tests/test-conversations.json</c>.</summary>
-/// <param name="File">Display path of the file.</param>
-/// <param name="Tests">The tests that could be read.</param>
-/// <param name="Issues">Problems met while reading the file.</param>
-public sealed record TestConversationSet(string File, IReadOnlyList<TestConversation> Tests, IReadOnlyList<ValidationIssue> Issues);

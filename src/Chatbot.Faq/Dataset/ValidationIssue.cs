@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace Chatbot.Faq.Dataset;
 
-/// <summary>How serious a <see cref="ValidationIssue"/> is.</summary>
-public enum IssueSeverity
-{
-    /// <summary>The dataset cannot be used until this is fixed (training refuses to run).</summary>
-    Error,
-
-    /// <summary>Worth fixing, but the dataset still works.</summary>
-    Warning,
-}
-
 /// <summary>One problem found in the FAQ data, with where it is and how to fix it.</summary>
 /// <param name="Severity">Error or warning.</param>
 /// <param name="File">Path of the file, relative to the data folder's parent (e.g. <c>faq-data/treatment.json</c>).</param>

@@ -14,6 +14,29 @@ public sealed class SqliteBookingStore(SqliteDatabase database) : IBookingStore
     public async Task AddAsync(BookingRequest request, StaffNotification notification, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+
+        // The patient is told "received" after this returns: wait for the disk (the database default, NORMAL, only
+        // survives a process crash). The pooled connection goes back to NORMAL afterwards.
+        await using (var durable = connection.CreateCommand())
+        {
+            durable.CommandText = "PRAGMA synchronous = FULL;";
+            await durable.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await AddDurablyAsync(connection, request, notification, cancellationToken);
+        }
+        finally
+        {
+            await using var normal = connection.CreateCommand();
+            normal.CommandText = "PRAGMA synchronous = NORMAL;";
+            await normal.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task AddDurablyAsync(SqliteConnection connection, BookingRequest request, StaffNotification notification, CancellationToken cancellationToken)
+    {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = connection.CreateCommand())
         {

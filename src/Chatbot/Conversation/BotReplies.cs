@@ -33,6 +33,35 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
         return Message(text, actions);
     }
 
+    /// <summary>The short introduction when the app is added in Teams (staff only): what it does there, and the commands.</summary>
+    public Activity StaffWelcome() => Message(
+        $"Hi, I'm the {_clinic.BotName}, the {_clinic.Name} virtual assistant. Ask me what patients ask to see the approved answer, " +
+        "or staff questions about the assistant. Commands: **bookings**, **unanswered**, **why** <question>, **handoffs**, **release** <reference>, **help**. " +
+        "In a channel or group chat, @mention me first.",
+        []);
+
+    /// <summary>The staff commands (the <c>help</c> command in Teams).</summary>
+    public Activity StaffHelp() => Message(
+        "Staff commands (in a channel or group chat, @mention me first):\n\n" +
+        "- **bookings**: the newest booking requests, with buttons to mark them contacted, booked or cancelled\n" +
+        "- **unanswered** [days]: the questions I could not answer, grouped and counted (default 7 days, e.g. `unanswered 30`)\n" +
+        "- **why** <question>: my top three guesses with scores, the thresholds, and what a patient would get\n" +
+        "- **handoffs**: conversations waiting for a person\n" +
+        "- **release** <reference>: give a handed-off conversation back to me\n" +
+        "- **help**: this list\n\n" +
+        "Anything else is answered from the approved FAQ, including the staff-only entries.",
+        []);
+
+    /// <summary>A staff command from someone outside the configured staff group.</summary>
+    public Activity StaffCommandsRefused() => Message(
+        $"Sorry, the staff commands are only available to the {_clinic.Name} staff group. You can still ask me questions.", []);
+
+    /// <summary>A Teams user of a tenant that is not allowed: a polite refusal (with 911/988, as every refusal has).</summary>
+    public Activity TenantRefused() => Message(
+        $"Sorry, this assistant is only available to {_clinic.Name} staff, so I can't help here. " +
+        "If this is an emergency, call 911; in a mental-health crisis, call or text 988.",
+        []);
+
     /// <summary>Suicidal or self-harm language: 988, 911, and a person.</summary>
     public Activity Crisis() => Message(
         "I'm really sorry you're going through this, and I'm glad you reached out. You deserve support right now.\n\n" +

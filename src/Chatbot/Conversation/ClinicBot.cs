@@ -7,6 +7,7 @@ using Chatbot.Handoff;
 using Chatbot.Knowledge;
 using Chatbot.Privacy;
 using Chatbot.Safety;
+using Chatbot.Teams;
 using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,9 @@ public sealed partial class ClinicBot(
     AudienceResolver audience,
     IUnansweredQuestionStore unanswered,
     PersonalDataRedactor redactor,
+    StaffCommands staffCommands,
+    StaffCardActions staffCardActions,
+    TeamsConversationRecorder teamsConversations,
     IOptions<AnswerPolicyOptions> policyOptions,
     TimeProvider timeProvider,
     ILogger<ClinicBot> logger) : ActivityHandler
@@ -39,6 +43,13 @@ public sealed partial class ClinicBot(
     {
         var activity = turnContext.Activity;
         var text = MessageText.Of(activity);
+
+        // Staff commands in Teams come before the gate: `why <question>` must be able to show what the gate does
+        // with a phrase without starting a crisis hand-off for the staff member (decisions.md, Teams).
+        if (TeamsActivity.IsTeams(activity) && await staffCommands.TryHandleAsync(turnContext, text, cancellationToken))
+        {
+            return;
+        }
 
         // The gate runs first, on the typed text and on anything typed into a card, whatever state the dialog is in.
         var safety = safetyGate.Assess(text + " " + MessageText.ValueStrings(activity));
@@ -114,7 +125,7 @@ public sealed partial class ClinicBot(
 
     /// <inheritdoc />
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken) =>
-        await WelcomeOnceAsync(turnContext, cancellationToken);
+        await WelcomeOnceAsync(turnContext, staff: false, cancellationToken);
 
     /// <inheritdoc />
     protected override async Task OnEventAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -122,7 +133,7 @@ public sealed partial class ClinicBot(
         // Web Chat's recommended welcome trigger: the page posts this event after it connects.
         if (string.Equals(turnContext.Activity.Name, "webchat/join", StringComparison.Ordinal))
         {
-            await WelcomeOnceAsync(turnContext, cancellationToken);
+            await WelcomeOnceAsync(turnContext, staff: false, cancellationToken);
         }
         else if (string.Equals(turnContext.Activity.Name, HandoffService.StatusEventName, StringComparison.Ordinal))
         {
@@ -137,7 +148,7 @@ public sealed partial class ClinicBot(
     protected override async Task OnEndOfConversationActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         await stateAccessor.DeleteAsync(ConversationStateAccessor.KeyFor(turnContext.Activity), cancellationToken);
 
-    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, bool staff, CancellationToken cancellationToken)
     {
         var key = ConversationStateAccessor.KeyFor(turnContext.Activity);
         var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
@@ -146,8 +157,8 @@ public sealed partial class ClinicBot(
             return;
         }
 
-        var knowledge = await knowledgeProvider.WaitAsync(KnowledgeWait, cancellationToken);
-        await turnContext.SendActivityAsync(replies.Welcome(knowledge), cancellationToken);
+        var welcome = staff ? replies.StaffWelcome() : replies.Welcome(await knowledgeProvider.WaitAsync(KnowledgeWait, cancellationToken));
+        await turnContext.SendActivityAsync(welcome, cancellationToken);
         state.Welcomed = true;
         state.LastTurnAt = timeProvider.GetUtcNow();
         await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
@@ -214,8 +225,8 @@ public sealed partial class ClinicBot(
         }
     }
 
-    /// <summary>Button clicks and known questions: answered without asking the model.</summary>
-    private static AnswerDecision? DecideFixed(string normalized, FaqKnowledge knowledge, bool staff)
+    /// <summary>Button clicks and known questions: answered without asking the model (also used by <c>why</c>).</summary>
+    internal static AnswerDecision? DecideFixed(string normalized, FaqKnowledge knowledge, bool staff)
     {
         if (normalized == ExampleText.Normalize(BotReplies.BookTitle))
         {
@@ -274,6 +285,9 @@ public sealed partial class ClinicBot(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId}: {Decision} {Intent} (score {Score:0.000}, model {ModelVersion})")]
         public static partial void Decided(ILogger logger, string? activityId, AnswerKind decision, string? intent, float score, string modelVersion);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Teams {ActivityType} activity {ActivityId} refused: its tenant is not in Chatbot:Teams:AllowedTenantIds")]
+        public static partial void TenantRefused(ILogger logger, string? activityType, string? activityId);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Could not record an unanswered question for activity {ActivityId}")]
         public static partial void UnansweredNotRecorded(ILogger logger, Exception exception, string? activityId);

@@ -10,6 +10,9 @@ public sealed class ClinicClock(IOptions<ClinicOptions> options, TimeProvider ti
     /// <summary>Now, in the clinic's time zone.</summary>
     public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), _zone);
 
+    /// <summary><paramref name="time"/> in the clinic's time zone.</summary>
+    public DateTimeOffset ToLocal(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, _zone);
+
     /// <summary>True when the clinic is open now (open day, not a closed date, within opening hours).</summary>
     public bool IsOpenNow()
     {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
@@ -19,9 +20,13 @@ public sealed partial class HandoffService(
     IOptions<ClinicOptions> clinicOptions,
     IOptions<HandoffOptions> handoffOptions,
     INotificationOutbox outbox,
+    IHandoffIndex index,
+    ConversationStateAccessor stateAccessor,
     TimeProvider timeProvider,
     ILogger<HandoffService> logger)
 {
+    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     /// <summary>The Bot Framework hand-off initiation event.</summary>
     public const string InitiateEventName = "handoff.initiate";
 
@@ -57,7 +62,14 @@ public sealed partial class HandoffService(
         state.ConsecutiveFallbacks = 0;
         if (open)
         {
-            state.Handoff = new HandoffState { Reason = reason, StartedAt = now, ExpiresAt = now + handoffOptions.Value.Timeout };
+            state.Handoff = new HandoffState
+            {
+                Reference = "H-" + new string(RandomNumberGenerator.GetItems<char>(ReferenceAlphabet, 6)),
+                Reason = reason,
+                StartedAt = now,
+                ExpiresAt = now + handoffOptions.Value.Timeout,
+            };
+            await IndexAsync(turn.Activity, state, cancellationToken);
         }
 
         await NotifyStaffAsync(turn.Activity, state, reason, open, now, cancellationToken);
@@ -101,6 +113,7 @@ public sealed partial class HandoffService(
         if (status is "completed" or "failed")
         {
             state.Handoff = null;
+            await UnindexAsync(ConversationStateAccessor.KeyFor(turn.Activity), cancellationToken);
             var text = status == "failed"
                 ? $"I'm sorry, our team couldn't join the chat. Please call us at {_clinic.Phone} ({_clinic.Hours}). You can keep asking me questions here."
                 : "You're back with the virtual assistant. Ask me anything about ketamine infusion therapy.";
@@ -108,8 +121,67 @@ public sealed partial class HandoffService(
         }
     }
 
-    /// <summary>Gives a conversation back to the bot (staff release).</summary>
-    public static void Release(ConversationState state) => state.Handoff = null;
+    /// <summary>The open hand-offs, newest first (expired ones are left out).</summary>
+    public Task<IReadOnlyList<OpenHandoff>> ListOpenAsync(int limit, CancellationToken cancellationToken) =>
+        index.ListOpenAsync(timeProvider.GetUtcNow(), limit, cancellationToken);
+
+    /// <summary>
+    /// Gives a conversation back to the bot (staff release): clears its <see cref="HandoffState"/> and removes it from
+    /// the index. <paramref name="referenceOrConversation"/> is the hand-off reference (<c>H-…</c>) or the patient's
+    /// conversation id.
+    /// </summary>
+    /// <returns>The released hand-off, or null when no open hand-off matches.</returns>
+    public async Task<OpenHandoff?> ReleaseAsync(string referenceOrConversation, string releasedBy, CancellationToken cancellationToken)
+    {
+        var wanted = referenceOrConversation.Trim();
+        var open = await index.ListOpenAsync(timeProvider.GetUtcNow(), int.MaxValue, cancellationToken);
+        var handoff = open.FirstOrDefault(h => string.Equals(h.Reference, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? open.FirstOrDefault(h => string.Equals(h.ConversationId, wanted, StringComparison.Ordinal));
+        if (handoff is null)
+        {
+            return null;
+        }
+
+        var (state, etag) = await stateAccessor.LoadAsync(handoff.StateKey, cancellationToken);
+        if (state.Handoff is not null)
+        {
+            state.Handoff = null;
+            await stateAccessor.SaveAsync(handoff.StateKey, state, etag, cancellationToken);
+        }
+
+        await index.CloseAsync(handoff.StateKey, cancellationToken);
+        Log.Released(logger, handoff.Reference, releasedBy);
+        return handoff;
+    }
+
+    private async Task IndexAsync(Activity activity, ConversationState state, CancellationToken cancellationToken)
+    {
+        var handoff = state.Handoff!;
+        var last = state.RecentMessages.Count == 0 ? string.Empty : state.RecentMessages[^1];
+        var entry = new OpenHandoff(handoff.Reference!, ConversationStateAccessor.KeyFor(activity), activity.ChannelId ?? "unknown",
+            activity.Conversation?.Id ?? "unknown", handoff.Reason, handoff.StartedAt, handoff.ExpiresAt, last.Length > 200 ? last[..200] : last);
+        try
+        {
+            await index.OpenAsync(entry, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The patient's hand-off works without the index; staff just won't see it in Teams' list.
+            Log.IndexFailed(logger, ex, activity.Conversation?.Id);
+        }
+    }
+
+    private async Task UnindexAsync(string stateKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await index.CloseAsync(stateKey, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.IndexFailed(logger, ex, stateKey);
+        }
+    }
 
     private Activity InitiateEvent(ConversationState state, HandoffReason reason, bool open) => new()
     {
@@ -137,6 +209,7 @@ public sealed partial class HandoffService(
             conversationId = activity.Conversation?.Id,
             channel = activity.ChannelId,
             reason = reason.ToString(),
+            handoffReference = state.Handoff?.Reference,
             duringClinicHours = open,
             recentMessages = state.RecentMessages,
         });
@@ -158,6 +231,12 @@ public sealed partial class HandoffService(
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Hand-off status for conversation {ConversationId}: {Status}")]
         public static partial void StatusReceived(ILogger logger, string? conversationId, string? status);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Hand-off {Reference} released by {ReleasedBy}")]
+        public static partial void Released(ILogger logger, string reference, string releasedBy);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Could not update the open hand-off index for {ConversationId}")]
+        public static partial void IndexFailed(ILogger logger, Exception exception, string? conversationId);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue the staff notification for the hand-off of conversation {ConversationId}")]
         public static partial void NotificationFailed(ILogger logger, Exception exception, string? conversationId);

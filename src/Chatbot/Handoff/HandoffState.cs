@@ -16,6 +16,9 @@ public enum HandoffReason
 /// <summary>An open hand-off: while it lasts the bot does not answer automatically (the safety gate still runs).</summary>
 public sealed class HandoffState
 {
+    /// <summary>The short reference staff use to release it (e.g. <c>H-7KQ3XM</c>).</summary>
+    public string? Reference { get; set; }
+
     /// <summary>Why.</summary>
     public HandoffReason Reason { get; set; }
 

@@ -1,6 +1,8 @@
+using Chatbot.Booking;
 using Chatbot.Conversation;
 using Chatbot.Hosting;
 using Chatbot.Knowledge;
+using Chatbot.Staff;
 using Chatbot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +23,7 @@ public static class ChatbotEndpoints
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRateLimiter();
+        app.MapStaffPages();
 
         app.MapBotMessages();
         app.MapDirectLine();
@@ -33,7 +36,7 @@ public static class ChatbotEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(FaqKnowledgeProvider knowledge, IConversationStateStore states, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(FaqKnowledgeProvider knowledge, IConversationStateStore states, PendingBookingQueue pendingBookings, CancellationToken cancellationToken)
     {
         var current = knowledge.Current;
         string storage;
@@ -54,6 +57,7 @@ public static class ChatbotEndpoints
             model = current is null ? (knowledge.LoadError is null ? "loading" : "failed") : "loaded",
             modelVersion = current?.Version,
             storage,
+            unsavedBookingRequests = pendingBookings.Count,
         };
         return ready ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }

@@ -9,7 +9,9 @@ using Chatbot.Knowledge;
 using Chatbot.Notifications;
 using Chatbot.Privacy;
 using Chatbot.Safety;
+using Chatbot.Staff;
 using Chatbot.Storage;
+using Chatbot.Teams;
 using Chatbot.Unanswered;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -35,7 +37,6 @@ public static class ChatbotHostingExtensions
         services.AddConversationStartRateLimiting();
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerPolicyOptions>().BindConfiguration(AnswerPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AudienceOptions>().BindConfiguration(AudienceOptions.SectionName);
         services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
@@ -48,9 +49,8 @@ public static class ChatbotHostingExtensions
         services.AddPendingBookingRetry();
         // --- end staff notifications and booking fallback ---
 
-        services.AddSingleton<FaqKnowledgeProvider>();
-        services.AddSingleton<FaqKnowledgeLoader>();
-        services.AddHostedService(sp => sp.GetRequiredService<FaqKnowledgeLoader>());
+        // The FAQ: start-up load, live reload through the quality gate, publishing for the staff page (Knowledge/).
+        services.AddFaqKnowledge();
         services.AddHostedService<RetentionService>();
 
         services.AddSingleton<SafetyGate>();
@@ -65,6 +65,12 @@ public static class ChatbotHostingExtensions
         services.AddSingleton<PreferredTimeParser>();
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<HandoffService>();
+
+        // Teams for staff: tenant allow-list, staff commands and cards, the Teams notification channel (Teams/).
+        services.AddTeams();
+
+        // The staff page (/staff): sign-in, FAQ editing, unanswered questions, import/export, publish (Staff/).
+        builder.AddStaffPages();
         services.AddSingleton<IBot, ClinicBot>();
         services.AddSingleton<ITurnErrorHandler, ClinicTurnErrorHandler>();
         services.AddSingleton<IDirectLineBot, DirectLineBotBridge>();
@@ -89,6 +95,9 @@ public static class ChatbotHostingExtensions
         services.AddSingleton<INotificationOutbox>(sp => Provider(sp) == StorageProvider.InMemory
             ? new InMemoryNotificationOutbox()
             : ActivatorUtilities.CreateInstance<SqliteNotificationOutbox>(sp));
+        services.AddSingleton<IHandoffIndex>(sp => Provider(sp) == StorageProvider.InMemory
+            ? new InMemoryHandoffIndex()
+            : ActivatorUtilities.CreateInstance<SqliteHandoffIndex>(sp));
         services.AddSingleton<IBookingStore>(sp => Provider(sp) == StorageProvider.InMemory
             ? ActivatorUtilities.CreateInstance<InMemoryBookingStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteBookingStore>(sp));

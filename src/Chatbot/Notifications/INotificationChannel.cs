@@ -1,7 +1,7 @@
 namespace Chatbot.Notifications;
 
 /// <summary>
-/// One way staff notifications reach people (a signed webhook, later a Teams channel). The
+/// One way staff notifications reach people (a signed webhook, a Teams channel). The
 /// <see cref="NotificationDispatcher"/> delivers every due outbox item to every configured channel.
 /// </summary>
 /// <remarks>

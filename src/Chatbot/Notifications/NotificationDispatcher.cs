@@ -62,8 +62,9 @@ public sealed partial class NotificationDispatcher : BackgroundService
     public IReadOnlyList<INotificationChannel> ConfiguredChannels => [.. _channels.Where(c => c.IsConfigured)];
 
     /// <summary>
-    /// Delivers the items that are due now (at most <see cref="BatchSize"/>) to every configured channel, marking each
-    /// delivered or rescheduling it. Does nothing when no channel is configured.
+    /// Delivers the items that are due now (at most <see cref="BatchSize"/>, earliest first) to every configured
+    /// channel, marking each delivered; the first item that fails is rescheduled with backoff and ends the round.
+    /// Does nothing when no channel is configured.
     /// </summary>
     /// <returns>How many items were delivered.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -78,7 +79,14 @@ public sealed partial class NotificationDispatcher : BackgroundService
         var delivered = 0;
         foreach (var item in due)
         {
-            delivered += await DispatchAsync(item, channels, cancellationToken) ? 1 : 0;
+            if (!await DispatchAsync(item, channels, cancellationToken))
+            {
+                // A receiver that is down gets one request per poll, not one per waiting item (each of which could
+                // take the full HTTP timeout); the rest are still due and go on the next poll.
+                break;
+            }
+
+            delivered++;
         }
 
         return delivered;
@@ -173,7 +181,7 @@ public sealed partial class NotificationDispatcher : BackgroundService
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "No notification channel is configured (Chatbot:Notifications:WebhookUrl): staff notifications are only stored in the outbox, not delivered. Staff can still list booking requests with 'chatbot bookings list'.")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "No notification channel is configured (Chatbot:Notifications:WebhookUrl, Chatbot:Teams:NotificationChannelId): staff notifications are only stored in the outbox, not delivered. Staff can still list booking requests with 'chatbot bookings list'.")]
         public static partial void NoChannel(ILogger logger);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Staff notifications are delivered via {Channels}, checking every {PollInterval}")]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Chatbot.Storage;
@@ -9,7 +10,8 @@ namespace Chatbot.Storage;
 /// <remarks>
 /// Performance (docs/benchmarks.md): WAL with <c>synchronous = NORMAL</c> (no fsync per commit; a commit can be lost on
 /// power loss or an OS crash, never on a process crash, and the file is never corrupted), private page caches (shared
-/// cache mode makes WAL readers and writers lock each other per table), and in-process writers that queue
+/// cache mode makes WAL readers and writers lock each other per table), the PRAGMAs run once per pooled native
+/// connection rather than on every open, and in-process writers that queue
 /// asynchronously through <see cref="OpenForWriteAsync"/> instead of sleeping in SQLite's busy handler on a
 /// thread-pool thread.
 /// </remarks>
@@ -18,6 +20,7 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConditionalWeakTable<object, object> _configuredHandles = new();
 
     /// <summary>Creates the database at <paramref name="path"/> (<c>:memory:</c>-style shared names are allowed for tests).</summary>
     public SqliteDatabase(string path)
@@ -80,9 +83,16 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+
+        // A pooled connection keeps its native handle and so its settings: configure each handle once, not per open.
+        if (connection.Handle is { } handle && !_configuredHandles.TryGetValue(handle, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            _configuredHandles.AddOrUpdate(handle, handle);
+        }
+
         return connection;
     }
 
@@ -150,6 +160,52 @@ public sealed class SqliteDatabase
                 last_error      TEXT NULL,
                 delivered_at    TEXT NULL);
             CREATE INDEX IF NOT EXISTS ix_outbox_due ON notification_outbox(delivered_at, next_attempt_at);
+            CREATE TABLE IF NOT EXISTS teams_conversation (
+                key               TEXT PRIMARY KEY,
+                conversation_id   TEXT NOT NULL,
+                service_url       TEXT NOT NULL,
+                tenant_id         TEXT NULL,
+                team_id           TEXT NULL,
+                channel_id        TEXT NULL,
+                conversation_type TEXT NOT NULL,
+                bot_id            TEXT NULL,
+                bot_name          TEXT NULL,
+                updated_at        TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_teams_conversation_channel ON teams_conversation(channel_id);
+            CREATE TABLE IF NOT EXISTS handoff_open (
+                reference       TEXT PRIMARY KEY,
+                state_key       TEXT NOT NULL UNIQUE,
+                channel         TEXT NOT NULL,
+                conversation_id TEXT NOT NULL,
+                reason          TEXT NOT NULL,
+                started_at      TEXT NOT NULL,
+                expires_at      TEXT NOT NULL,
+                summary         TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS staff_user (
+                username        TEXT PRIMARY KEY COLLATE NOCASE,
+                password_hash   TEXT NOT NULL,
+                failed_count    INTEGER NOT NULL DEFAULT 0,
+                lockout_until   TEXT NULL,
+                created_at      TEXT NOT NULL,
+                last_sign_in_at TEXT NULL);
+            CREATE TABLE IF NOT EXISTS staff_audit (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                at          TEXT NOT NULL,
+                user        TEXT NOT NULL,
+                action      TEXT NOT NULL,
+                entry_id    TEXT NULL,
+                file        TEXT NULL,
+                before_json TEXT NULL,
+                after_json  TEXT NULL,
+                detail      TEXT NULL);
+            CREATE INDEX IF NOT EXISTS ix_staff_audit_entry ON staff_audit(entry_id, at);
+            CREATE INDEX IF NOT EXISTS ix_staff_audit_at ON staff_audit(at);
+            CREATE TABLE IF NOT EXISTS unanswered_review (
+                text_key    TEXT PRIMARY KEY,
+                action      TEXT NOT NULL,
+                entry_id    TEXT NULL,
+                reviewed_by TEXT NOT NULL,
+                reviewed_at TEXT NOT NULL);
             """;
         await command.ExecuteNonQueryAsync();
     }

@@ -71,12 +71,16 @@ public sealed class ChatPage : IAsyncDisposable
 
     public ILocator SuggestedActions => Page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" });
 
-    public static async Task<ChatPage> OpenAsync(ChromiumBrowser chromium, ChatbotServer server, ITestOutputHelper output, string name)
+    public static Task<ChatPage> OpenAsync(ChromiumBrowser chromium, ChatbotServer server, ITestOutputHelper output, string name) =>
+        OpenAsync(chromium, server.BaseUrl, output, name);
+
+    /// <summary>The chat page of a host other than the collection's (e.g. one serving a copy of faq-data).</summary>
+    public static async Task<ChatPage> OpenAsync(ChromiumBrowser chromium, Uri baseUrl, ITestOutputHelper output, string name)
     {
         var browser = await chromium.GetAsync();
         var context = await browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
-        return new ChatPage(context, page, server.BaseUrl, output, name);
+        return new ChatPage(context, page, baseUrl, output, name);
     }
 
     /// <summary>Opens <c>/</c> and waits for the bot's first bubble; returns the time from navigation to that bubble.</summary>

@@ -86,6 +86,24 @@ public sealed class NotificationDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task AFailingReceiverGetsOneRequestPerPollNotOnePerWaitingItem()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(500, 500, 500);
+        await using var host = new NotificationTestHost(new InMemoryNotificationOutbox(), receiver.Url);
+        foreach (var reference in new[] { "PSI-BATCH1", "PSI-BATCH2", "PSI-BATCH3" })
+        {
+            await EnqueueAsync(host, reference);
+            host.Clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        Assert.Equal(0, await host.Dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        Assert.Single(receiver.Received);
+        Assert.Equal([1, 0, 0], (await host.Outbox.PendingAsync(10, CancellationToken.None)).Select(i => i.Attempts));
+        Assert.Equal(2, (await host.Outbox.DueAsync(host.Clock.GetUtcNow(), 10, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task WithNoChannelConfiguredItemsStayPendingUntouched()
     {
         await using var host = new NotificationTestHost(new InMemoryNotificationOutbox(), webhookUrl: null, secret: null);

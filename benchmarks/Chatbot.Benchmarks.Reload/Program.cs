@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Chatbot.Benchmarks.Reload;
+using Chatbot.Faq;
+
+// FAQ live-reload benchmark; prints a Markdown section for docs/benchmarks.md. Usage:
+//   dotnet run -c Release --project benchmarks/Chatbot.Benchmarks.Reload -- [--repeats 5] [--retrain-repeats 3] [--clients 8]
+var repeats = Argument(args, "--repeats", 5);
+var retrainRepeats = Argument(args, "--retrain-repeats", 3);
+var clients = Argument(args, "--clients", 8);
+if (repeats < 1 || retrainRepeats < 0 || clients < 1)
+{
+    Console.Error.WriteLine("Usage: [--repeats N>=1] [--retrain-repeats N>=0] [--clients N>=1]");
+    return 2;
+}
+
+var repository = FaqPaths.FindRepositoryRoot(Environment.CurrentDirectory) ?? FaqPaths.FindRepositoryRoot(AppContext.BaseDirectory);
+if (repository is null)
+{
+    Console.Error.WriteLine("Run from inside the repository (Chatbot.sln was not found above the current folder).");
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+var ct = cancellation.Token;
+var timeout = TimeSpan.FromMinutes(3);
+var loadBefore = LoadAverage();
+var started = DateTimeOffset.UtcNow;
+
+await using var host = await ReloadHost.StartAsync(repository, ct);
+await host.WaitIdleAsync(timeout, ct);
+using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
+var probe = new BotProbe(http);
+var editor = new FaqEditor(host.DataFolder, "treatment.json", "faq/infusion_duration");
+Console.Error.WriteLine($"Bot ready at {host.Address} after {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s; serving {host.Publishing.CurrentVersion?.Version[..12]}");
+
+// 1. Answer edits: the model is reused, the answers swap.
+var answerTimes = new List<double>();
+for (var i = 1; i <= repeats; i++)
+{
+    answerTimes.Add(await SaveToServe.MeasureAsync(editor, probe, $"rev {i}", null, timeout, ct));
+    await host.WaitIdleAsync(timeout, ct);
+    Console.Error.WriteLine($"answer edit {i}: {answerTimes[^1]:0.000} s; {host.Publishing.LastReport}");
+    await Task.Delay(500, ct);
+}
+
+// 2. Answer + new example question: the model is retrained before serving; cross-validation follows in the background.
+var retrainTimes = new List<double>();
+var verifyTimes = new List<double>();
+var verifyOutcomes = new List<string>();
+for (var i = 1; i <= retrainRepeats; i++)
+{
+    retrainTimes.Add(await SaveToServe.MeasureAsync(editor, probe, $"retrain {i}", $"how long does the drip go on for, reload check {i}", timeout, ct));
+    await host.WaitIdleAsync(timeout, ct);
+    var verify = host.Publishing.LastReport;
+    verifyTimes.Add(verify?.Durations.Total ?? double.NaN);
+    verifyOutcomes.Add($"{verify?.Action} {verify?.Outcome}");
+    Console.Error.WriteLine($"retrain edit {i}: {retrainTimes[^1]:0.000} s; then {verify}");
+    await Task.Delay(500, ct);
+}
+
+// 3. Load during two swaps (an answer edit, then an answer + example edit that retrains), and the cross-validation swap after it.
+await SaveToServe.MeasureAsync(editor, probe, "load 0", null, timeout, ct);
+await host.WaitIdleAsync(timeout, ct);
+var load = new SwapLoad(probe, editor, new HashSet<string>(["load 0", "load A", "load B"], StringComparer.Ordinal), "roughly how many hours will my ketamine infusion take");
+using var stopLoad = new CancellationTokenSource();
+var loadTask = load.RunAsync(clients, stopLoad.Token);
+await Task.Delay(TimeSpan.FromSeconds(2), ct);
+var swapA = await SaveToServe.MeasureAsync(editor, probe, "load A", null, timeout, ct);
+await host.WaitIdleAsync(timeout, ct);
+await Task.Delay(TimeSpan.FromSeconds(2), ct);
+var swapB = await SaveToServe.MeasureAsync(editor, probe, "load B", "how long does the drip go on for, load check", timeout, ct);
+await host.WaitIdleAsync(timeout, ct);
+var afterB = host.Publishing.LastReport;
+await Task.Delay(TimeSpan.FromSeconds(1), ct);
+await stopLoad.CancelAsync();
+await loadTask;
+var loadAfter = LoadAverage();
+
+Console.WriteLine("## FAQ reload");
+Console.WriteLine();
+Console.WriteLine(Invariant($"Measured {started:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project benchmarks/Chatbot.Benchmarks.Reload -- --repeats {repeats} --retrain-repeats {retrainRepeats} --clients {clients}`"));
+Console.WriteLine(Invariant($"on {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; load average (1/5/15 min) before: {loadBefore}, after: {loadAfter}."));
+Console.WriteLine();
+Console.WriteLine("| scenario | runs | median s | max s | all (s) |");
+Console.WriteLine("|---|---|---|---|---|");
+Row("save → new answer served, answer edited (model reused)", answerTimes);
+Row("save → new answer served, answer + new example (retrained)", retrainTimes);
+Row("background cross-validation after a retrain (not on the serving path)", verifyTimes);
+Console.WriteLine();
+Console.WriteLine(Invariant($"Cross-validation outcomes: {string.Join(", ", verifyOutcomes)}."));
+Console.WriteLine();
+Console.WriteLine(Invariant($"Load during swaps: {clients} clients, expectReplies, {load.Requests} requests; **{load.Failures} failed, {load.Mixed} mixed-version**."));
+Console.WriteLine(Invariant($"Swap A (answer edit) served {swapA:0.00} s after save under load; swap B (answer + example, retrained) {swapB:0.00} s; then {afterB}."));
+Console.WriteLine("Replies by version marker: " + string.Join(", ", load.RepliesByMarker.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Invariant($"{p.Key}: {p.Value}"))) + ".");
+foreach (var problem in load.Problems)
+{
+    Console.WriteLine("* " + problem);
+}
+
+return load.Failures == 0 && load.Mixed == 0 ? 0 : 1;
+
+static void Row(string name, List<double> values)
+{
+    if (values.Count == 0)
+    {
+        return;
+    }
+
+    var sorted = values.Order().ToList();
+    var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    Console.WriteLine(Invariant($"| {name} | {values.Count} | {median:0.00} | {sorted[^1]:0.00} | {string.Join(", ", values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)))} |"));
+}
+
+static int Argument(string[] args, string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+static string LoadAverage()
+{
+    try
+    {
+        return string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    }
+    catch (IOException)
+    {
+        return "n/a";
+    }
+}
+
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,135 @@
+using Chatbot.Faq.Classification;
+using Chatbot.Faq.Dataset;
+
+namespace Chatbot.Faq.Publishing;
+
+/// <summary>Training (or finding a reusable model for) the candidate, and saving it.</summary>
+public sealed partial class FaqPublisher
+{
+    /// <summary>Metrics of a model that has not been cross-validated yet (zero folds).</summary>
+    private static readonly ModelMetrics NotCrossValidated = new(0, 0, 0, null, null, 0, 0);
+
+    private Candidate BuildCandidate(ModelVersionStore store, RunContext run, FaqDataset dataset, PublishedVersion? baseline, CancellationToken cancellationToken)
+    {
+        var signature = _trainer.Options.Signature;
+        var trainingHash = TrainingHash.Compute(dataset, signature);
+        var now = _timeProvider.GetUtcNow();
+        if (FindReusable(store, run.Candidate!, trainingHash, signature, baseline) is { } reusable)
+        {
+            var metadata = reusable.Metadata with { DatasetHash = run.Candidate!, CreatedAt = now };
+            run.Durations = run.Durations with { Train = run.Lap() };
+            return new Candidate(new IntentClassifier(reusable.Model, metadata), reusable.CrossValidated, reusable.File, trainingHash);
+        }
+
+        var examples = dataset.Examples.Select(e => new LabeledText(e.Text, e.Intent)).ToList();
+        if (_options.CrossValidateInBackground && baseline is { Info.CrossValidated: true })
+        {
+            // Fast path: serve as soon as the final model is trained, with the published thresholds (re-chosen by VerifyAsync).
+            var fast = _trainer.Fit(examples, cancellationToken);
+            var seconds = run.Lap();
+            run.Durations = run.Durations with { Train = seconds };
+            var metadata = Metadata(dataset, fast, examples.Count, baseline.Classifier.Metadata.Thresholds, NotCrossValidated, now, seconds);
+            return new Candidate(new IntentClassifier(fast, metadata), false, null, trainingHash);
+        }
+
+        var evaluation = new IntentModelEvaluator(_trainer).Evaluate(examples, _trainer.Options.Folds, null, cancellationToken);
+        var cvSeconds = run.Lap();
+        var model = _trainer.Fit(examples, cancellationToken);
+        var fitSeconds = run.Lap();
+        run.Durations = run.Durations with { CrossValidate = cvSeconds, Train = fitSeconds };
+        var full = Metadata(dataset, model, examples.Count, evaluation.Thresholds, ModelMetrics.From(evaluation), now, cvSeconds + fitSeconds);
+        return new Candidate(new IntentClassifier(model, full), true, null, trainingHash);
+    }
+
+    /// <summary>
+    /// A model trained on exactly the candidate's examples with the same pipeline: the published one (only answers
+    /// changed), a version folder of the same content (published before), or the working model in the model folder.
+    /// </summary>
+    private static Reusable? FindReusable(ModelVersionStore store, string candidate, string trainingHash, string signature, PublishedVersion? baseline)
+    {
+        if (baseline is not null && baseline.Info.TrainingHash == trainingHash && baseline.Classifier.Metadata.PipelineSignature == signature)
+        {
+            return new Reusable(baseline.Classifier.Model, baseline.Classifier.Metadata, baseline.Info.CrossValidated, ModelFile(store.VersionFolder(baseline.Version)));
+        }
+
+        try
+        {
+            if (store.Exists(candidate) && store.ReadInfo(candidate).TrainingHash == trainingHash)
+            {
+                var info = store.ReadInfo(candidate);
+                var (model, metadata) = store.ReadModel(candidate);
+                if (metadata.PipelineSignature == signature)
+                {
+                    return new Reusable(model, metadata, info.CrossValidated, ModelFile(store.VersionFolder(candidate)));
+                }
+            }
+
+            var working = IntentModelFiles.ReadMetadata(store.ModelFolder);
+            if (working.DatasetHash == candidate && working.PipelineSignature == signature && working.Metrics.Folds > 0)
+            {
+                var (model, metadata) = IntentModelFiles.Read(store.ModelFolder);
+                return new Reusable(model, metadata, true, ModelFile(store.ModelFolder));
+            }
+        }
+        catch (Exception ex) when (ex is IntentModelException or ModelVersionStoreException)
+        {
+            // Nothing reusable (missing or damaged): train instead.
+        }
+
+        return null;
+    }
+
+    private PublishedVersion Save(ModelVersionStore store, RunContext run, VersionDraft draft, FaqDataset dataset, Candidate candidate, PublishMetrics after)
+    {
+        var classifier = candidate.Classifier;
+        if (candidate.ReusedFile is { } file)
+        {
+            store.CopyModel(draft, file, classifier.Metadata);
+        }
+        else
+        {
+            classifier = new IntentClassifier(classifier.Model, store.WriteModel(draft, classifier.Model, classifier.Metadata));
+        }
+
+        var info = new VersionInfo
+        {
+            Version = run.Candidate!,
+            TrainingHash = candidate.TrainingHash,
+            PublishedAt = _timeProvider.GetUtcNow(),
+            PublishedBy = run.User,
+            Trigger = run.Trigger,
+            DataFolderName = draft.DataFolderName,
+            CrossValidated = candidate.CrossValidated,
+            BaselineVersion = run.State?.Current,
+            Metrics = after,
+        };
+        store.WriteInfo(draft, info);
+        store.Commit(draft, info.Version);
+        store.SetCurrent(info.Version, run.User, info.PublishedAt);
+        run.Durations = run.Durations with { Save = run.Lap() };
+        var published = new PublishedVersion(info.Version, new FaqCatalog(dataset.Entries), classifier, info);
+        Remember(store, published);
+        return published;
+    }
+
+    private ModelMetadata Metadata(
+        FaqDataset dataset, IntentModel model, int exampleCount, IntentThresholds thresholds, ModelMetrics metrics, DateTimeOffset now, double seconds) => new()
+    {
+        DatasetHash = dataset.ContentHash,
+        PipelineSignature = _trainer.Options.Signature,
+        CreatedAt = now,
+        Intents = model.Labels,
+        ExampleCount = exampleCount,
+        Thresholds = thresholds,
+        Metrics = metrics,
+        MlNetVersion = IntentModelTrainer.MlNetVersion,
+        EnsembleWeight = model.IsEnsemble ? _trainer.Options.EnsembleWeight : null,
+        TrainingSeconds = Math.Round(seconds, 2),
+    };
+
+    private static string ModelFile(string folder) => Path.Combine(folder, IntentModelFiles.ModelFileName);
+
+    private sealed record Candidate(IntentClassifier Classifier, bool CrossValidated, string? ReusedFile, string TrainingHash);
+
+    private sealed record Reusable(IntentModel Model, ModelMetadata Metadata, bool CrossValidated, string File);
+}

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using Chatbot.Faq.Classification;
+using Chatbot.Faq.Dataset;
+
+namespace Chatbot.Faq.Publishing;
+
+/// <summary>
+/// Publishes the FAQ through a quality gate, shared by the bot (file watcher, staff page) and the <c>chatbot</c> CLI:
+/// snapshot the data folder → validate → train (or reuse the published model when only answers changed) → staff test
+/// conversations and macro-F1 against the published version → save the version and make it current. Also verifies
+/// fast publishes in the background and rolls back.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Everything that changes the model folder holds <see cref="ModelVersionStore.AcquireLock"/>, so publishes never
+/// overlap, across processes too. A refused or failed publish changes nothing that was published: the reasons are in
+/// the returned <see cref="PublishReport"/> (and in <c>publish-history.jsonl</c>).
+/// </para>
+/// <para>
+/// When the training examples changed and <see cref="FaqPublisherOptions.CrossValidateInBackground"/> is on, the new
+/// model is published as soon as it is trained and passes validation and the staff tests, using the published
+/// version's thresholds; the report says <see cref="PublishReport.CrossValidationPending"/>, and the caller must then
+/// call <see cref="VerifyAsync"/>, which cross-validates, sets the thresholds, and rolls back on a macro-F1 regression.
+/// </para>
+/// </remarks>
+public sealed partial class FaqPublisher
+{
+    private const int MaxListedIssues = 20;
+    private readonly TimeProvider _timeProvider;
+    private readonly FaqPublisherOptions _options;
+    private readonly IntentModelTrainer _trainer;
+    private readonly IVersionStoreFileSystem? _fileSystem;
+    private readonly FaqValidationRules? _rules;
+
+    /// <summary>Creates the publisher.</summary>
+    /// <param name="timeProvider">The clock (timestamps, review dates).</param>
+    /// <param name="options">Gate tolerances and publishing behaviour; the defaults when null.</param>
+    /// <param name="modelOptions">The training pipeline; the product defaults when null.</param>
+    /// <param name="fileSystem">The file writes of the version store; the real file system when null.</param>
+    /// <param name="rules">The validation limits; the defaults when null.</param>
+    public FaqPublisher(
+        TimeProvider timeProvider,
+        FaqPublisherOptions? options = null,
+        IntentModelOptions? modelOptions = null,
+        IVersionStoreFileSystem? fileSystem = null,
+        FaqValidationRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+        _options = options ?? new FaqPublisherOptions();
+        _trainer = new IntentModelTrainer(modelOptions);
+        _fileSystem = fileSystem;
+        _rules = rules;
+    }
+
+    /// <summary>The publishing options.</summary>
+    public FaqPublisherOptions Options => _options;
+
+    /// <summary>Opens the version store of a model folder with this publisher's settings.</summary>
+    public ModelVersionStore OpenStore(string modelFolder) => new(modelFolder, _fileSystem, _options.KeepVersions);
+
+    /// <summary>Checks the data folder and publishes it if it passes the gate (on a thread-pool thread).</summary>
+    /// <param name="dataFolder">The FAQ data folder (topic files and <c>tests/</c>).</param>
+    /// <param name="modelFolder">The model folder holding the published versions.</param>
+    /// <param name="trigger">What started the publish.</param>
+    /// <param name="user">Who started it (recorded in the history).</param>
+    /// <param name="cancellationToken">Cancels the run (nothing is published then).</param>
+    /// <returns>The report, and the new current version when one was published.</returns>
+    public Task<PublishResult> PublishAsync(string dataFolder, string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Publish(dataFolder, modelFolder, trigger, user, cancellationToken), cancellationToken);
+
+    /// <summary>Checks the data folder and publishes it if it passes the gate, on the calling thread.</summary>
+    /// <inheritdoc cref="PublishAsync" path="/param"/>
+    /// <returns>The report, and the new current version when one was published.</returns>
+    public PublishResult Publish(string dataFolder, string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        return Run(modelFolder, PublishAction.Publish, trigger, user, cancellationToken, (store, run) => PublishLocked(store, run, dataFolder, cancellationToken));
+    }
+
+    /// <summary>
+    /// Cross-validates the current version if it was published before its cross-validation (on a thread-pool thread):
+    /// on success its thresholds and figures are updated; when macro-F1 or the staff tests regressed beyond the
+    /// tolerance, the previous version becomes current again.
+    /// </summary>
+    /// <returns>The report (<see cref="PublishOutcome.Unchanged"/> when there was nothing to verify) and the version to serve when it changed.</returns>
+    public Task<PublishResult> VerifyAsync(string modelFolder, string user, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Verify(modelFolder, user, cancellationToken), cancellationToken);
+
+    /// <summary>As <see cref="VerifyAsync"/>, on the calling thread.</summary>
+    public PublishResult Verify(string modelFolder, string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        return Run(modelFolder, PublishAction.Verify, PublishTrigger.BackgroundVerification, user, cancellationToken, (store, run) => VerifyLocked(store, run, cancellationToken));
+    }
+
+    /// <summary>Makes the previously published version current again (on a thread-pool thread).</summary>
+    /// <returns>The report (<see cref="PublishOutcome.Failed"/> when there is nothing to roll back to) and the version to serve.</returns>
+    public Task<PublishResult> RollbackAsync(string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Rollback(modelFolder, trigger, user, cancellationToken), cancellationToken);
+
+    /// <summary>As <see cref="RollbackAsync"/>, on the calling thread.</summary>
+    public PublishResult Rollback(string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        return Run(modelFolder, PublishAction.Rollback, trigger, user, cancellationToken, RollbackLocked);
+    }
+
+    /// <summary>The newest <paramref name="count"/> reports of a model folder, newest first.</summary>
+    /// <exception cref="ModelVersionStoreException">The history cannot be read.</exception>
+    public IReadOnlyList<PublishReport> History(string modelFolder, int count) => OpenStore(modelFolder).ReadHistory(count);
+
+    private PublishResult Run(
+        string modelFolder, PublishAction action, PublishTrigger trigger, string user, CancellationToken cancellationToken,
+        Func<ModelVersionStore, RunContext, PublishResult> body)
+    {
+        var store = OpenStore(modelFolder);
+        var run = new RunContext(action, trigger, user, _timeProvider.GetUtcNow(), Stopwatch.StartNew());
+        PublishResult result;
+        try
+        {
+            using (store.AcquireLock(_options.LockTimeout, cancellationToken))
+            {
+                run.State = store.ReadState();
+                result = body(store, run);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Every failure becomes a report: the caller (a background watcher, a web page) must keep running.
+            var message = ex is ModelVersionStoreException or IntentModelException
+                ? ex.Message
+                : $"{action} failed unexpectedly ({ex.GetType().Name}: {ex.Message}). Nothing already published was changed.";
+            result = new PublishResult(run.Report(_timeProvider, PublishOutcome.Failed, [message]), null);
+        }
+
+        return Record(store, result);
+    }
+
+    /// <summary>Appends the report to the history (not the no-op ones), noting in the report when that failed.</summary>
+    private static PublishResult Record(ModelVersionStore store, PublishResult result)
+    {
+        if (result.Report.Outcome == PublishOutcome.Unchanged)
+        {
+            return result;
+        }
+
+        try
+        {
+            store.AppendHistory(result.Report);
+            return result;
+        }
+        catch (ModelVersionStoreException ex)
+        {
+            return result with { Report = result.Report with { Reasons = [.. result.Report.Reasons, ex.Message] } };
+        }
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The bookkeeping of one run: who, when, what was current, and the phase timings.</summary>
+    private sealed class RunContext(PublishAction action, PublishTrigger trigger, string user, DateTimeOffset startedAt, Stopwatch clock)
+    {
+        private double _last;
+
+        public PublishAction Action => action;
+
+        public PublishTrigger Trigger => trigger;
+
+        public string User => user;
+
+        public PublishedState? State { get; set; }
+
+        public string? Candidate { get; set; }
+
+        public PublishDurations Durations { get; set; } = new();
+
+        public double Lap()
+        {
+            var seconds = clock.Elapsed.TotalSeconds - _last;
+            _last = clock.Elapsed.TotalSeconds;
+            return Math.Round(seconds, 3);
+        }
+
+        public PublishReport Report(
+            TimeProvider timeProvider, PublishOutcome outcome, IReadOnlyList<string> reasons,
+            string? current = null, PublishMetrics? before = null, PublishMetrics? after = null) => new()
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            Action = action,
+            Trigger = trigger,
+            User = user,
+            StartedAt = startedAt,
+            FinishedAt = timeProvider.GetUtcNow(),
+            Outcome = outcome,
+            CandidateVersion = Candidate,
+            PreviousVersion = State?.Current,
+            CurrentVersion = current ?? State?.Current,
+            Before = before,
+            After = after,
+            Reasons = reasons,
+            Durations = Durations with { Total = Math.Round(clock.Elapsed.TotalSeconds, 3) },
+        };
+    }
+}

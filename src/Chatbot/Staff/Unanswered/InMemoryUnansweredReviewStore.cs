@@ -1,0 +1,31 @@
+namespace Chatbot.Staff.Unanswered;
+
+/// <summary>Reviewed wordings in process memory: tests and throwaway demos.</summary>
+public sealed class InMemoryUnansweredReviewStore : IUnansweredReviewStore
+{
+    private readonly Dictionary<string, UnansweredReviewAction> _reviewed = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <inheritdoc />
+    public Task<IReadOnlySet<string>> ReviewedKeysAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(_reviewed.Keys.ToHashSet(StringComparer.Ordinal));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task MarkAsync(IEnumerable<string> keys, UnansweredReviewAction action, string? entryId, string user, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                _reviewed[key] = action;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

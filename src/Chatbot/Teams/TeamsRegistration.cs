@@ -1,0 +1,36 @@
+using Chatbot.Notifications;
+using Chatbot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Teams;
+
+/// <summary>Registers the Teams features (called from <c>AddChatbot</c>).</summary>
+internal static class TeamsRegistration
+{
+    /// <summary>
+    /// Adds <see cref="TeamsOptions"/>, the conversation-reference store (SQLite or in memory, with the storage
+    /// provider), the staff commands and card actions, the Teams notification channel, and the start-up check.
+    /// </summary>
+    public static IServiceCollection AddTeams(this IServiceCollection services)
+    {
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ITeamsConversationStore>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.InMemory
+                ? new InMemoryTeamsConversationStore()
+                : ActivatorUtilities.CreateInstance<SqliteTeamsConversationStore>(sp));
+        services.AddSingleton<TeamsConversationRecorder>();
+        services.AddSingleton<BookingCards>();
+        services.AddSingleton<HandoffCards>();
+        services.AddSingleton<InsightCards>();
+        services.AddSingleton<StaffViews>();
+        services.AddSingleton<StaffCommands>();
+        services.AddSingleton<StaffCardActions>();
+        services.AddSingleton<StaffNotificationCards>();
+        services.AddSingleton<TeamsNotificationChannel>();
+        services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<TeamsNotificationChannel>());
+        services.AddSingleton<TeamsConfigurationCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsConfigurationCheck>());
+        return services;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Chatbot.EndToEndTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Chatbot.EndToEndTests.Staff;
+
+/// <summary>
+/// The staff page in Chromium, against the real bot serving a copy of faq-data: sign in, a bad edit refused inline
+/// with the validator's message (and the bot still answering), a good edit saved, publish, and the new answer in Web
+/// Chat on the patients' page.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class StaffPageBrowserTests(ChromiumBrowser chromium, ITestOutputHelper output)
+{
+    private const string EntryId = "faq/infusion_duration";
+    private const string NewAnswer = "Each infusion takes **about an hour** (updated by staff in the browser test).";
+    private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(6);
+
+    [Fact]
+    public async Task StaffEditAnAnswerPublishAndWebChatAnswersWithIt()
+    {
+        var repositoryFile = File.ReadAllText(Path.Combine(RepositoryPaths.FaqData, "treatment.json"));
+        await using var server = new StaffSiteServer();
+        await server.StartAsync(TimeSpan.FromMinutes(4));
+        var browser = await chromium.GetAsync();
+        await using var context = await browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+        var shots = 0;
+        async Task Shot(string step)
+        {
+            var folder = Path.Combine(RepositoryPaths.Artifacts, "screenshots");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"staff-{++shots:00}-{step}.png"), FullPage = true });
+        }
+
+        // Sign in: /staff sends an anonymous visitor to the sign-in form.
+        await page.GotoAsync(new Uri(server.BaseUrl, "/staff").ToString());
+        Assert.Contains("/staff/signin", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("User name").FillAsync(StaffSiteServer.UserName);
+        await page.GetByLabel("Password").FillAsync(StaffSiteServer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "FAQ entries" }).WaitForAsync();
+        await Shot("signed-in");
+
+        // Find the entry and open it.
+        await page.GetByLabel("Search").FillAsync("how long does an infusion take");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "How long does an infusion take?" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = EntryId }).WaitForAsync();
+
+        // A bad edit: too few examples. Refused with the validator's own words; nothing written.
+        var before = File.ReadAllText(Path.Combine(server.DataFolder, "treatment.json"));
+        await page.GetByLabel("Example questions").FillAsync("how long is an infusion\ninfusion length");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        await alert.WaitForAsync();
+        var refusal = await alert.InnerTextAsync();
+        output.WriteLine("refused: " + refusal);
+        Assert.Contains("The change was not saved", refusal, StringComparison.Ordinal);
+        Assert.Contains($"entry '{EntryId}' has 2 example questions", refusal, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(server.DataFolder, "treatment.json")));
+        await Shot("validation-error");
+
+        // A good edit: a new answer, from a freshly loaded form.
+        await page.GotoAsync(new Uri(server.BaseUrl, "/staff/entry?id=" + Uri.EscapeDataString(EntryId)).ToString());
+        await page.Locator("#answer").FillAsync(NewAnswer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved to faq-data/treatment.json" }).WaitForAsync();
+        Assert.Contains("updated by staff in the browser test", File.ReadAllText(Path.Combine(server.DataFolder, "treatment.json")), StringComparison.Ordinal);
+        await Shot("saved");
+
+        // Publish, and see the result with its figures.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publish", Exact = true }).ClickAsync();
+        var clock = Stopwatch.StartNew();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync(new() { Timeout = (float)PublishLimit.TotalMilliseconds });
+        var result = page.GetByRole(AriaRole.Status).Or(page.GetByRole(AriaRole.Alert));
+        await result.First.WaitForAsync(new() { Timeout = (float)PublishLimit.TotalMilliseconds });
+        var published = await result.First.InnerTextAsync();
+        output.WriteLine($"publish ({clock.Elapsed.TotalSeconds:0} s): {published}");
+        // The bot may already have published the saved file by itself (it watches faq-data/): then there is nothing new.
+        Assert.True(published.StartsWith("Published:", StringComparison.Ordinal) || published.StartsWith("Nothing new to publish:", StringComparison.Ordinal), published);
+        var history = await page.Locator("table.publish-history tbody tr").First.InnerTextAsync();
+        output.WriteLine("latest result: " + history);
+        Assert.Contains("published", history, StringComparison.Ordinal);
+        Assert.Matches(@"\d+\.\d% → \d+\.\d%", history);
+        await Shot("published");
+
+        // The patients' page: Web Chat answers the entry's question with the new answer.
+        await using var chat = await ChatPage.OpenAsync(chromium, server.BaseUrl, output, "staff-webchat");
+        await chat.OpenAndWaitForWelcomeAsync();
+        var question = FaqData.Entry(EntryId).FirstExample;
+        var (answer, roundTrip) = await chat.AskAsync(question, text => text.Contains("about an hour (updated by staff in the browser test)", StringComparison.Ordinal), "the newly published answer");
+        output.WriteLine($"\"{question}\" → {answer} ({roundTrip.TotalMilliseconds:0} ms)");
+        await chat.ScreenshotAsync("new-answer");
+
+        Assert.True(consoleErrors.TrueForAll(e => e.Contains("status of 422", StringComparison.Ordinal)), string.Join("\n", consoleErrors)); // the refused save is a 422 page
+        Assert.Empty(chat.ConsoleProblems);
+        Assert.Equal(repositoryFile, File.ReadAllText(Path.Combine(RepositoryPaths.FaqData, "treatment.json")));
+        output.WriteLine("server warnings and errors:\n  " + string.Join("\n  ", server.Problems));
+    }
+}
