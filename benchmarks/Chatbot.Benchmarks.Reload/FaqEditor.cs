@@ -12,6 +12,10 @@ internal sealed class FaqEditor(string dataFolder, string fileName, string entry
 {
     private readonly string _path = Path.Combine(dataFolder, fileName);
     private readonly string _original = File.ReadAllText(Path.Combine(dataFolder, fileName));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _saved = new(StringComparer.Ordinal);
+
+    /// <summary>Every marker saved so far: any of them may legitimately serve (a rollback returns to an older one).</summary>
+    public bool WasSaved(string marker) => _saved.ContainsKey(marker);
 
     public string EntryId => entryId;
 
@@ -32,6 +36,7 @@ internal sealed class FaqEditor(string dataFolder, string fileName, string entry
     /// <param name="newExample">An example question to add (forces retraining), or null.</param>
     public void Save(string marker, string? newExample = null)
     {
+        _saved[marker] = true;
         var topic = JObject.Parse(File.ReadAllText(_path));
         var entry = Entry(topic);
         var original = Entry(JObject.Parse(_original));

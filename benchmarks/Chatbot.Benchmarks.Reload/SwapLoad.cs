@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Chatbot.Benchmarks.Reload;
 
 /// <summary>
 /// Concurrent clients asking the edited entry's question (and a paraphrase the model must classify) while versions
 /// are swapped. A reply fails when the request fails or has no message; it is mixed when its answer and its buttons
-/// carry different edit markers, or a marker no published version had.
+/// carry different edit markers, or a marker that was never saved.
 /// </summary>
-internal sealed class SwapLoad(BotProbe probe, FaqEditor editor, IReadOnlySet<string> validMarkers, string paraphrase)
+internal sealed class SwapLoad(BotProbe probe, FaqEditor editor, string paraphrase)
 {
     private readonly ConcurrentDictionary<string, int> _byMarker = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentBag<double> _latencies = [];
     private long _requests;
     private long _failures;
     private long _mixed;
@@ -25,6 +27,13 @@ internal sealed class SwapLoad(BotProbe probe, FaqEditor editor, IReadOnlySet<st
 
     public IEnumerable<string> Problems => _problems.Take(5);
 
+    /// <summary>Request latency percentiles in milliseconds: p50, p99, max.</summary>
+    public (double P50, double P99, double Max) Latency()
+    {
+        var sorted = _latencies.Order().ToArray();
+        return sorted.Length == 0 ? (0, 0, 0) : (sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)], sorted[^1]);
+    }
+
     /// <summary>Runs <paramref name="clients"/> clients until <paramref name="stop"/> is cancelled.</summary>
     public Task RunAsync(int clients, CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => ClientAsync(c, stop), CancellationToken.None)));
@@ -35,9 +44,11 @@ internal sealed class SwapLoad(BotProbe probe, FaqEditor editor, IReadOnlySet<st
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             var question = i % 2 == 0 ? editor.ExampleQuestion : paraphrase;
+            var clock = Stopwatch.StartNew();
             try
             {
                 var reply = await probe.AskAsync(conversation, question, CancellationToken.None);
+                _latencies.Add(clock.Elapsed.TotalMilliseconds);
                 Interlocked.Increment(ref _requests);
                 Check(reply);
             }
@@ -62,7 +73,7 @@ internal sealed class SwapLoad(BotProbe probe, FaqEditor editor, IReadOnlySet<st
 
         _byMarker.AddOrUpdate(marker, 1, (_, n) => n + 1);
         var buttonMarkers = reply.Buttons.Select(FaqEditor.MarkerOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        if (!validMarkers.Contains(marker) || buttonMarkers.Count != 1 || buttonMarkers[0] != marker)
+        if (!editor.WasSaved(marker) || buttonMarkers.Count != 1 || buttonMarkers[0] != marker)
         {
             Interlocked.Increment(ref _mixed);
             _problems.Enqueue($"mixed: answer [{marker}], buttons [{string.Join(", ", buttonMarkers)}]");

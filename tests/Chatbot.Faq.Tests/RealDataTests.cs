@@ -9,10 +9,11 @@ public sealed class RealDataTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The floor for cross-validated macro-F1 on the real data. REVIEW: the brief asked for 0.90; the data of 2026-11-24
-    /// (39 intents × ~22 short, varied examples) reaches 0.73 with every measured n-gram pipeline (docs/benchmarks.md), so
-    /// the floor guards against regressions at 0.70. Raise it as the dataset grows (more examples per intent).
+    /// (46 intents, 37–45 varied examples per patient intent, 16–17 per staff intent) reaches 0.837 cross-validated
+    /// (chatbot evaluate, 2026-11-24), short of the 0.90 target; the floor guards against regressions at 0.80.
+    /// REVIEW: raise it to 0.90 once the staff intents have as many examples as the patient ones.
     /// </summary>
-    private const double MacroF1Floor = 0.70;
+    private const double MacroF1Floor = 0.80;
 
     private static string? RealDataFolder()
     {

@@ -36,7 +36,7 @@ internal static class PublishCommand
     {
         var publisher = new FaqPublisher(context.TimeProvider);
         context.Error.WriteLine($"Publishing {dataFolder} into {modelFolder} …");
-        var first = publisher.Publish(dataFolder, modelFolder, PublishTrigger.Cli, user, cancellationToken);
+        var first = publisher.Publish(dataFolder, modelFolder, PublishTrigger.Cli, user, lockTimeout: null, cancellationToken);
         var reports = new List<PublishReport> { first.Report };
         if (!json)
         {

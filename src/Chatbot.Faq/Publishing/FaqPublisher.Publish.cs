@@ -68,6 +68,12 @@ public sealed partial class FaqPublisher
     private PublishReport? CheckBeforeTraining(ModelVersionStore store, RunContext run, IReadOnlyList<ValidationIssue> issues, string dataFolder)
     {
         var current = run.State?.Current;
+        if (!Directory.Exists(dataFolder))
+        {
+            return run.Report(_timeProvider, PublishOutcome.Rejected, [Format(
+                $"The data folder {dataFolder} does not exist, so nothing was published and the bot keeps serving version {PublishReport.Short(current)}.")]);
+        }
+
         var errors = issues.Where(i => i.IsError).ToList();
         if (errors.Count > 0)
         {
@@ -84,7 +90,7 @@ public sealed partial class FaqPublisher
             return run.Report(_timeProvider, PublishOutcome.Rejected, reasons);
         }
 
-        if (run.Candidate == current)
+        if (current is not null && run.Candidate == current && !PipelineChanged(store, current))
         {
             return run.Report(_timeProvider, PublishOutcome.Unchanged, [Format($"The FAQ content is the same as the published version {PublishReport.Short(current)}: nothing to publish.")]);
         }
@@ -105,6 +111,19 @@ public sealed partial class FaqPublisher
         }
 
         return null;
+    }
+
+    /// <summary>True when the current version was trained with another pipeline than this code's (an upgrade): it is retrained through the gate.</summary>
+    private bool PipelineChanged(ModelVersionStore store, string version)
+    {
+        try
+        {
+            return store.ReadMetadata(version).PipelineSignature != _trainer.Options.Signature;
+        }
+        catch (IntentModelException)
+        {
+            return true;
+        }
     }
 
     private static double? MacroF1Of(PublishedVersion version) =>

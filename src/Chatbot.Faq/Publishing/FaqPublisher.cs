@@ -60,7 +60,7 @@ public sealed partial class FaqPublisher
     /// <summary>Opens the version store of a model folder with this publisher's settings.</summary>
     public ModelVersionStore OpenStore(string modelFolder) => new(modelFolder, _fileSystem, _options.KeepVersions);
 
-    /// <summary>Checks the data folder and publishes it if it passes the gate (on a thread-pool thread).</summary>
+    /// <summary>Checks the data folder and publishes it if it passes the gate (on a thread of its own).</summary>
     /// <param name="dataFolder">The FAQ data folder (topic files and <c>tests/</c>).</param>
     /// <param name="modelFolder">The model folder holding the published versions.</param>
     /// <param name="trigger">What started the publish.</param>
@@ -68,26 +68,32 @@ public sealed partial class FaqPublisher
     /// <param name="cancellationToken">Cancels the run (nothing is published then).</param>
     /// <returns>The report, and the new current version when one was published.</returns>
     public Task<PublishResult> PublishAsync(string dataFolder, string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Publish(dataFolder, modelFolder, trigger, user, cancellationToken), cancellationToken);
+        OnOwnThread(() => Publish(dataFolder, modelFolder, trigger, user, lockTimeout: null, cancellationToken), cancellationToken);
 
     /// <summary>Checks the data folder and publishes it if it passes the gate, on the calling thread.</summary>
-    /// <inheritdoc cref="PublishAsync" path="/param"/>
+    /// <param name="dataFolder">The FAQ data folder (topic files and <c>tests/</c>).</param>
+    /// <param name="modelFolder">The model folder holding the published versions.</param>
+    /// <param name="trigger">What started the publish.</param>
+    /// <param name="user">Who started it (recorded in the history).</param>
+    /// <param name="lockTimeout">How long to wait for another publish; <see cref="FaqPublisherOptions.LockTimeout"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the run (nothing is published then).</param>
     /// <returns>The report, and the new current version when one was published.</returns>
-    public PublishResult Publish(string dataFolder, string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default)
+    public PublishResult Publish(
+        string dataFolder, string modelFolder, PublishTrigger trigger, string user, TimeSpan? lockTimeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        return Run(modelFolder, PublishAction.Publish, trigger, user, cancellationToken, (store, run) => PublishLocked(store, run, dataFolder, cancellationToken));
+        return Run(modelFolder, PublishAction.Publish, trigger, user, cancellationToken, (store, run) => PublishLocked(store, run, dataFolder, cancellationToken), lockTimeout);
     }
 
     /// <summary>
-    /// Cross-validates the current version if it was published before its cross-validation (on a thread-pool thread):
+    /// Cross-validates the current version if it was published before its cross-validation (on a thread of its own):
     /// on success its thresholds and figures are updated; when macro-F1 or the staff tests regressed beyond the
     /// tolerance, the previous version becomes current again.
     /// </summary>
     /// <returns>The report (<see cref="PublishOutcome.Unchanged"/> when there was nothing to verify) and the version to serve when it changed.</returns>
     public Task<PublishResult> VerifyAsync(string modelFolder, string user, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Verify(modelFolder, user, cancellationToken), cancellationToken);
+        OnOwnThread(() => Verify(modelFolder, user, cancellationToken), cancellationToken);
 
     /// <summary>As <see cref="VerifyAsync"/>, on the calling thread.</summary>
     public PublishResult Verify(string modelFolder, string user, CancellationToken cancellationToken = default)
@@ -96,10 +102,10 @@ public sealed partial class FaqPublisher
         return Run(modelFolder, PublishAction.Verify, PublishTrigger.BackgroundVerification, user, cancellationToken, (store, run) => VerifyLocked(store, run, cancellationToken));
     }
 
-    /// <summary>Makes the previously published version current again (on a thread-pool thread).</summary>
+    /// <summary>Makes the previously published version current again (on a thread of its own).</summary>
     /// <returns>The report (<see cref="PublishOutcome.Failed"/> when there is nothing to roll back to) and the version to serve.</returns>
     public Task<PublishResult> RollbackAsync(string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Rollback(modelFolder, trigger, user, cancellationToken), cancellationToken);
+        OnOwnThread(() => Rollback(modelFolder, trigger, user, cancellationToken), cancellationToken);
 
     /// <summary>As <see cref="RollbackAsync"/>, on the calling thread.</summary>
     public PublishResult Rollback(string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default)
@@ -114,14 +120,14 @@ public sealed partial class FaqPublisher
 
     private PublishResult Run(
         string modelFolder, PublishAction action, PublishTrigger trigger, string user, CancellationToken cancellationToken,
-        Func<ModelVersionStore, RunContext, PublishResult> body)
+        Func<ModelVersionStore, RunContext, PublishResult> body, TimeSpan? lockTimeout = null)
     {
         var store = OpenStore(modelFolder);
         var run = new RunContext(action, trigger, user, _timeProvider.GetUtcNow(), Stopwatch.StartNew());
         PublishResult result;
         try
         {
-            using (store.AcquireLock(_options.LockTimeout, cancellationToken))
+            using (store.AcquireLock(lockTimeout ?? _options.LockTimeout, cancellationToken))
             {
                 run.State = store.ReadState();
                 result = body(store, run);
@@ -159,6 +165,14 @@ public sealed partial class FaqPublisher
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Runs seconds of CPU work on a dedicated thread, not a thread-pool thread: on a 2-core host the pool has two
+    /// threads to begin with, and a publish (plus the cross-validation's parallel folds) holding them would stall
+    /// request handling until the pool grows.
+    /// </summary>
+    private static Task<T> OnOwnThread<T>(Func<T> work, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>The bookkeeping of one run: who, when, what was current, and the phase timings.</summary>
     private sealed class RunContext(PublishAction action, PublishTrigger trigger, string user, DateTimeOffset startedAt, Stopwatch clock)

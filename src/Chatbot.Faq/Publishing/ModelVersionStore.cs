@@ -104,7 +104,9 @@ public sealed partial class ModelVersionStore
         }
 
         var state = ReadState() ?? new PublishedState();
-        var versions = state.Versions.Append(version).ToList();
+
+        // Re-publishing the current version (retrained after a pipeline change) does not add a rollback step.
+        var versions = (state.Current == version ? state.Versions : state.Versions.Append(version)).ToList();
         if (versions.Count > KeepVersions)
         {
             versions.RemoveRange(0, versions.Count - KeepVersions);

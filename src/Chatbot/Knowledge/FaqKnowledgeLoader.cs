@@ -31,6 +31,10 @@ public sealed partial class FaqKnowledgeLoader(
 {
     private const string SystemUser = "system";
 
+    // Another process holding the publish lock longer (the CLI, another instance) is publishing: serve what is
+    // published now; the bot follows published.json and serves that process's result when it is written.
+    private static readonly TimeSpan StartupLockTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>The data folder, resolved against the content root (and, in a source checkout, the repository root).</summary>
     public static string ResolveDataFolder(Faq.FaqOptions options, string contentRoot) => FaqFolders.ResolveDataFolder(options, contentRoot);
 
@@ -43,7 +47,7 @@ public sealed partial class FaqKnowledgeLoader(
             PublishResult? result = null;
             if (publishingOptions.Value.WatchDataFolder)
             {
-                result = publisher.Publish(folders.DataFolder, folders.ModelFolder, PublishTrigger.Startup, SystemUser, cancellationToken);
+                result = publisher.Publish(folders.DataFolder, folders.ModelFolder, PublishTrigger.Startup, SystemUser, StartupLockTimeout, cancellationToken);
                 publishing.Record(result);
             }
 
@@ -68,7 +72,7 @@ public sealed partial class FaqKnowledgeLoader(
         if (!loaded.Issues.Any(i => i.IsError))
         {
             // The first published version: the model just loaded or trained is reused, not retrained.
-            publishing.Record(publisher.Publish(folders.DataFolder, folders.ModelFolder, PublishTrigger.Startup, SystemUser, cancellationToken));
+            publishing.Record(publisher.Publish(folders.DataFolder, folders.ModelFolder, PublishTrigger.Startup, SystemUser, StartupLockTimeout, cancellationToken));
         }
 
         return provider.Current!;

@@ -111,7 +111,7 @@ public sealed partial class FaqPublishingService
             case WorkKind.Rollback:
                 return await publisher.RollbackAsync(folders.ModelFolder, item.Trigger, item.User, token);
             default:
-                await Task.Run(Sync, token);
+                await Task.Factory.StartNew(Sync, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 return null;
         }
     }

@@ -144,8 +144,13 @@ public sealed partial class FaqPublishingService(
 
         // A cross-validation interrupted by a restart finishes now (or rolls back).
         _ = Enqueue(WorkKind.Verify, PublishTrigger.Startup, SystemUser);
+        if (options.Value.WatchDataFolder)
+        {
+            // Compile the training code now, not when staff save their first example (~2 s of the first retrain).
+            await Task.Factory.StartNew(() => publisher.WarmUp(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
         Log.Watching(logger, folders.DataFolder, options.Value.WatchDataFolder, folders.ModelFolder);
-        await Task.Delay(Timeout.InfiniteTimeSpan, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <inheritdoc />

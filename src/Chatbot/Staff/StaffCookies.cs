@@ -21,7 +21,7 @@ internal static class StaffCookies
         options.SlidingExpiration = true;
         options.LoginPath = StaffAuthentication.BasePath + "/signin";
         options.LogoutPath = StaffAuthentication.BasePath + "/signout";
-        options.AccessDeniedPath = StaffAuthentication.BasePath + "/signin";
+        options.AccessDeniedPath = StaffAuthentication.BasePath + "/denied";
         options.ReturnUrlParameter = "returnUrl";
     }
 }

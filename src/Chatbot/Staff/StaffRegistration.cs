@@ -72,6 +72,7 @@ internal static class StaffRegistration
             options.RootDirectory = "/Staff/Pages";
             options.Conventions.AuthorizeFolder("/", StaffAuthentication.Policy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Denied");
         });
         return builder;
     }

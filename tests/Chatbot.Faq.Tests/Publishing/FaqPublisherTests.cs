@@ -64,6 +64,23 @@ public sealed class FaqPublisherTests(PublishedFolder published) : IClassFixture
     }
 
     [Fact]
+    public void AnUpgradedPipelineRetrainsTheSameContentThroughTheWholeGate()
+    {
+        var before = Current;
+        var upgraded = new Chatbot.Faq.Classification.IntentModelOptions { Folds = 3, L2Regularization = 0.02f };
+        var publisher = new FaqPublisher(PublishedFolder.Clock, new FaqPublisherOptions { Gate = new() { MacroF1Tolerance = 0.05 } }, upgraded);
+
+        var result = Publish(publisher);
+
+        Assert.True(result.Report.Outcome == PublishOutcome.Accepted, string.Join("\n", result.Report.Reasons));
+        Assert.False(result.Report.CrossValidationPending);
+        Assert.Equal(before, result.Report.CurrentVersion);
+        Assert.Equal(upgraded.Signature, result.Current!.Classifier.Metadata.PipelineSignature);
+        Assert.Equal([before], new ModelVersionStore(_folder.ModelFolder).ReadState()!.Versions);
+        Assert.Equal(PublishOutcome.Unchanged, Publish(publisher).Report.Outcome);
+    }
+
+    [Fact]
     public void MalformedJsonIsRejectedWithFileAndLineAndTheOldAnswerStays()
     {
         var before = Current;

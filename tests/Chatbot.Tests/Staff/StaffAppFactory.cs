@@ -4,6 +4,7 @@ using Chatbot.Knowledge;
 using Chatbot.Staff.Accounts;
 using Chatbot.Staff.Publishing;
 using Chatbot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -22,10 +23,12 @@ public sealed class StaffAppFactory : ChatbotAppFactory
     public const string Password = "correct horse battery staple";
 
     private readonly Action<IServiceCollection>? _configure;
+    private readonly IDictionary<string, string?> _settings;
 
-    public StaffAppFactory(Action<IServiceCollection>? configure = null)
+    public StaffAppFactory(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
         _configure = configure;
+        _settings = settings ?? new Dictionary<string, string?>();
         Data = TempFaqData.CopyOfRepository();
     }
 
@@ -39,7 +42,7 @@ public sealed class StaffAppFactory : ChatbotAppFactory
     /// <summary>Publishing as the staff page sees it (the real service is tested in the end-to-end test).</summary>
     public FakeStaffPublisher Publisher { get; } = new();
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(_settings)
     {
         ["Chatbot:Faq:DataFolder"] = Data.Path,
         ["Chatbot:Faq:ModelFolder"] = Data.Models,
@@ -63,6 +66,17 @@ public sealed class StaffAppFactory : ChatbotAppFactory
         if ((await accounts.ListAsync(CancellationToken.None)).Count == 0)
         {
             Assert.Null(await accounts.AddAsync(UserName, Password, CancellationToken.None));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+
+        // Settings that registration reads (which sign-in schemes exist) must be there before Program runs AddChatbot.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 
