@@ -6,7 +6,7 @@ namespace Chatbot.Benchmarks.Reload;
 /// <summary>
 /// Edits one entry of a topic file the way a person saving in an editor does (the file is rewritten in place): its
 /// answer, the title of its first follow-up (so a reply's text and buttons both carry the edit's marker), and
-/// optionally a new example question (which forces retraining).
+/// optionally a new example question (which forces retraining). Every edit starts from the original file.
 /// </summary>
 internal sealed class FaqEditor(string dataFolder, string fileName, string entryId)
 {
@@ -37,7 +37,9 @@ internal sealed class FaqEditor(string dataFolder, string fileName, string entry
     public void Save(string marker, string? newExample = null)
     {
         _saved[marker] = true;
-        var topic = JObject.Parse(File.ReadAllText(_path));
+
+        // Always from the original file: edits do not accumulate example questions (a rolled-back one would stay).
+        var topic = JObject.Parse(_original);
         var entry = Entry(topic);
         var original = Entry(JObject.Parse(_original));
         entry["answer"] = (string)original["answer"]! + Tag(marker);

@@ -49,7 +49,25 @@ for (var i = 1; i <= repeats; i++)
     await Task.Delay(500, ct);
 }
 
-// 2. Answer + new example question: the model is retrained before serving; cross-validation follows in the background.
+// 2. Load during swaps: an answer edit (A), an answer + example edit that retrains (B), and an answer edit saved while
+//    B's background cross-validation runs (C), then that cross-validation's own swap (new thresholds, or a rollback).
+await SaveToServe.MeasureAsync(editor, probe, "load 0", null, timeout, ct);
+await host.WaitIdleAsync(timeout, ct);
+var load = new SwapLoad(probe, editor, "roughly how many hours will my ketamine infusion take");
+using var stopLoad = new CancellationTokenSource();
+var loadTask = load.RunAsync(clients, stopLoad.Token);
+await Task.Delay(TimeSpan.FromSeconds(2), ct);
+var swapA = await SaveToServe.MeasureAsync(editor, probe, "load A", null, timeout, ct);
+await host.WaitIdleAsync(timeout, ct);
+await Task.Delay(TimeSpan.FromSeconds(2), ct);
+var swapB = await SaveToServe.MeasureAsync(editor, probe, "load B", "how long does the drip go on for, load check", timeout, ct);
+var swapC = await SaveToServe.MeasureAsync(editor, probe, "load C", "how long does the drip go on for, load check", timeout, ct);
+await host.WaitIdleAsync(timeout, ct);
+var afterC = host.Publishing.History(3);
+await Task.Delay(TimeSpan.FromSeconds(1), ct);
+await stopLoad.CancelAsync();
+await loadTask;
+// 3. Answer + new example question: the model is retrained before serving; cross-validation follows in the background.
 var retrainTimes = new List<double>();
 var verifyTimes = new List<double>();
 var verifyOutcomes = new List<string>();
@@ -75,22 +93,6 @@ for (var i = 1; i <= retrainRepeats; i++)
     await Task.Delay(500, ct);
 }
 
-// 3. Load during two swaps (an answer edit, then an answer + example edit that retrains), and the cross-validation swap after it.
-await SaveToServe.MeasureAsync(editor, probe, "load 0", null, timeout, ct);
-await host.WaitIdleAsync(timeout, ct);
-var load = new SwapLoad(probe, editor, "roughly how many hours will my ketamine infusion take");
-using var stopLoad = new CancellationTokenSource();
-var loadTask = load.RunAsync(clients, stopLoad.Token);
-await Task.Delay(TimeSpan.FromSeconds(2), ct);
-var swapA = await SaveToServe.MeasureAsync(editor, probe, "load A", null, timeout, ct);
-await host.WaitIdleAsync(timeout, ct);
-await Task.Delay(TimeSpan.FromSeconds(2), ct);
-var swapB = await SaveToServe.MeasureAsync(editor, probe, "load B", "how long does the drip go on for, load check", timeout, ct);
-await host.WaitIdleAsync(timeout, ct);
-var afterB = host.Publishing.LastReport;
-await Task.Delay(TimeSpan.FromSeconds(1), ct);
-await stopLoad.CancelAsync();
-await loadTask;
 var loadAfter = LoadAverage();
 
 Console.WriteLine("## FAQ reload");
@@ -109,7 +111,12 @@ Console.WriteLine(Invariant($"Retrains, save → publish start + publish + publi
 Console.WriteLine();
 var latency = load.Latency();
 Console.WriteLine(Invariant($"Load during swaps: {clients} clients, expectReplies, {load.Requests} requests; **{load.Failures} failed, {load.Mixed} mixed-version**; latency p50 {latency.P50:0.0} ms, p99 {latency.P99:0.0} ms, max {latency.Max:0} ms."));
-Console.WriteLine(Invariant($"Swap A (answer edit) served {swapA:0.00} s after save under load; swap B (answer + example, retrained) {swapB:0.00} s; then {afterB}."));
+Console.WriteLine(Invariant($"Under load: swap A (answer edit) served {swapA:0.00} s after the save; swap B (answer + example, retrained) {swapB:0.00} s; swap C (answer edit during B's cross-validation) {swapC:0.00} s. Then:"));
+foreach (var report in afterC.Reverse())
+{
+    Console.WriteLine(Invariant($"* {report}"));
+}
+
 Console.WriteLine("Replies by version marker: " + string.Join(", ", load.RepliesByMarker.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Invariant($"{p.Key}: {p.Value}"))) + ".");
 foreach (var problem in load.Problems)
 {

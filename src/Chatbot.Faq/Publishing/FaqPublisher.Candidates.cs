@@ -34,7 +34,7 @@ public sealed partial class FaqPublisher
 
         var examples = dataset.Examples.Select(e => new LabeledText(e.Text, e.Intent)).ToList();
         // Never for a pipeline upgrade of the current content: its folder is replaced, so it must pass the whole gate first.
-        if (_options.CrossValidateInBackground && baseline is { Info.CrossValidated: true } && baseline.Version != run.Candidate)
+        if (_options.CrossValidateInBackground && baseline is not null && baseline.Version != run.Candidate)
         {
             // Fast path: serve as soon as the final model is trained, with the published thresholds (re-chosen by VerifyAsync).
             var fast = _trainer.Fit(examples, cancellationToken);
@@ -44,7 +44,7 @@ public sealed partial class FaqPublisher
             return new Candidate(new IntentClassifier(fast, metadata), false, null, trainingHash);
         }
 
-        var evaluation = new IntentModelEvaluator(_trainer).Evaluate(examples, _trainer.Options.Folds, null, cancellationToken);
+        var (evaluation, _) = CrossValidate(examples, baseline?.Classifier.Metadata.Thresholds, cancellationToken);
         var cvSeconds = run.Lap();
         var model = _trainer.Fit(examples, cancellationToken);
         var fitSeconds = run.Lap();
@@ -89,6 +89,14 @@ public sealed partial class FaqPublisher
         }
 
         return null;
+    }
+
+    /// <summary>Cross-validates; the thresholds are <paramref name="serving"/> while they still meet the targets, else re-chosen.</summary>
+    private (EvaluationReport Report, bool KeptThresholds) CrossValidate(
+        IReadOnlyList<LabeledText> examples, IntentThresholds? serving, CancellationToken cancellationToken)
+    {
+        var cv = new IntentModelEvaluator(_trainer).CrossValidate(examples, _trainer.Options.Folds, null, cancellationToken);
+        return ThresholdHysteresis.Choose(cv, _trainer.Options.Thresholds, _options.KeepThresholdsWhileTargetsMet ? serving : null);
     }
 
     private PublishedVersion Save(ModelVersionStore store, RunContext run, VersionDraft draft, FaqDataset dataset, Candidate candidate, PublishMetrics after)

@@ -34,7 +34,7 @@ public sealed partial class FaqPublisher
 
         var gate = new PublishGate(_options.Gate).Evaluate(
             new GateInput(candidate.CrossValidated ? candidate.Classifier.Metadata.Metrics.MacroF1 : null, candidateRun),
-            baseline is null ? null : new GateInput(MacroF1Of(baseline), baselineRun!));
+            baseline is null ? null : new GateInput(LastCrossValidatedMacroF1(store, run.State, baseline), baselineRun!));
         var before = baseline is null ? null : PublishMetrics.From(baseline.Classifier.Metadata.Metrics, baseline.Info.CrossValidated, baselineRun);
         var after = PublishMetrics.From(candidate.Classifier.Metadata.Metrics, candidate.CrossValidated, candidateRun);
         if (!gate.Accepted)
@@ -126,6 +126,33 @@ public sealed partial class FaqPublisher
         }
     }
 
-    private static double? MacroF1Of(PublishedVersion version) =>
-        version.Info.CrossValidated ? version.Classifier.Metadata.Metrics.MacroF1 : null;
+    /// <summary>
+    /// The macro-F1 to compare with: the baseline's, or, while its cross-validation is still pending (a newer publish
+    /// interrupted it), that of the newest cross-validated version below it.
+    /// </summary>
+    private static double? LastCrossValidatedMacroF1(ModelVersionStore store, PublishedState? state, PublishedVersion baseline)
+    {
+        if (baseline.Info.CrossValidated)
+        {
+            return baseline.Classifier.Metadata.Metrics.MacroF1;
+        }
+
+        var versions = state?.Versions ?? [];
+        for (var i = versions.ToList().LastIndexOf(baseline.Version) - 1; i >= 0; i--)
+        {
+            try
+            {
+                if (store.ReadInfo(versions[i]) is { CrossValidated: true, Metrics.MacroF1: { } macroF1 })
+                {
+                    return macroF1;
+                }
+            }
+            catch (ModelVersionStoreException)
+            {
+                // A damaged older version: look further down.
+            }
+        }
+
+        return null;
+    }
 }

@@ -17,12 +17,11 @@ public sealed partial class FaqPublisher
 
         var version = Load(store, current);
         var snapshot = store.DataFolderOf(current, version.Info);
-        var dataset = new FaqDatasetLoader().Load(snapshot);
-        var examples = dataset.Examples.Select(e => new LabeledText(e.Text, e.Intent)).ToList();
-        var evaluation = new IntentModelEvaluator(_trainer).Evaluate(examples, _trainer.Options.Folds, null, cancellationToken);
+        var examples = new FaqDatasetLoader().Load(snapshot).Examples.Select(e => new LabeledText(e.Text, e.Intent)).ToList();
+        var old = version.Classifier.Metadata;
+        var (evaluation, kept) = CrossValidate(examples, old.Thresholds, cancellationToken);
         var cvSeconds = run.Lap();
         run.Durations = run.Durations with { CrossValidate = cvSeconds };
-        var old = version.Classifier.Metadata;
         var metadata = old with
         {
             Thresholds = evaluation.Thresholds,
@@ -31,16 +30,20 @@ public sealed partial class FaqPublisher
         };
         var classifier = new IntentClassifier(version.Classifier.Model, metadata);
 
+        // Compare with the newest version that has another model: answer-only versions on top share this one.
         var tests = new TestConversationLoader().LoadFromDataFolder(snapshot)?.Tests ?? [];
         var candidateRun = StaffTestRunner.Run(classifier, tests);
-        var baseline = run.State!.Previous is { } previous ? TryLoad(store, previous, out _) : null;
+        var baselineId = OtherModelBelow(store, run.State!, version.Info.TrainingHash);
+        var baseline = baselineId is null ? null : TryLoad(store, baselineId, out _);
         var baselineRun = baseline is null ? null : StaffTestRunner.Run(baseline.Classifier, tests);
         run.Durations = run.Durations with { StaffTests = run.Lap() };
         var gate = new PublishGate(_options.Gate).Evaluate(
             new GateInput(metadata.Metrics.MacroF1, candidateRun),
-            baseline is null ? null : new GateInput(MacroF1Of(baseline), baselineRun!));
+            baseline is null ? null : new GateInput(LastCrossValidatedMacroF1(store, run.State, baseline), baselineRun!));
         var before = baseline is null ? null : PublishMetrics.From(baseline.Classifier.Metadata.Metrics, baseline.Info.CrossValidated, baselineRun);
         var after = PublishMetrics.From(metadata.Metrics, crossValidated: true, candidateRun);
+        var thresholds = Format($"answer ≥ {metadata.Thresholds.Answer:0.00}, did-you-mean ≥ {metadata.Thresholds.Clarify:0.00}")
+            + (kept ? ", kept because they still meet the targets" : ", chosen on this cross-validation");
 
         if (gate.Accepted || baseline is null)
         {
@@ -48,18 +51,44 @@ public sealed partial class FaqPublisher
             store.UpdateVersion(current, metadata, info, run.User, _timeProvider.GetUtcNow());
             run.Durations = run.Durations with { Save = run.Lap() };
             var verified = Remember(store, version with { Classifier = classifier, Info = info });
-            string[] headline = [Format(
-                $"Cross-validation confirmed version {PublishReport.Short(current)}; it keeps serving with the thresholds it chose (answer ≥ {metadata.Thresholds.Answer:0.00}, did-you-mean ≥ {metadata.Thresholds.Clarify:0.00}).")];
+            string[] headline = [Format($"Cross-validation confirmed version {PublishReport.Short(current)}; it keeps serving ({thresholds}).")];
             return new PublishResult(run.Report(_timeProvider, PublishOutcome.Accepted, [.. headline, .. gate.Reasons], current, before, after), verified);
         }
 
-        var state = store.Rollback(run.User, _timeProvider.GetUtcNow());
+        PublishedState state;
+        do
+        {
+            state = store.Rollback(run.User, _timeProvider.GetUtcNow());
+        }
+        while (state.Current != baseline.Version && state.Previous is not null);
+
         run.Durations = run.Durations with { Save = run.Lap() };
         string[] rolledBack = [Format(
-            $"Cross-validation found that version {PublishReport.Short(current)} is worse than {PublishReport.Short(state.Current)}, so {PublishReport.Short(state.Current)} is serving again (automatic rollback):")];
+            $"Cross-validation found that version {PublishReport.Short(current)} is worse than {PublishReport.Short(state.Current)} ({thresholds}), so {PublishReport.Short(state.Current)} is serving again (automatic rollback):")];
         return new PublishResult(
             run.Report(_timeProvider, PublishOutcome.RolledBack, [.. rolledBack, .. gate.Reasons], state.Current, before, after),
             baseline);
+    }
+
+    /// <summary>The newest version below the current one whose model differs (another <see cref="VersionInfo.TrainingHash"/>).</summary>
+    private static string? OtherModelBelow(ModelVersionStore store, PublishedState state, string trainingHash)
+    {
+        for (var i = state.Versions.Count - 2; i >= 0; i--)
+        {
+            try
+            {
+                if (store.ReadInfo(state.Versions[i]).TrainingHash != trainingHash)
+                {
+                    return state.Versions[i];
+                }
+            }
+            catch (ModelVersionStoreException)
+            {
+                // A damaged older version cannot be compared with or rolled back to: look further down.
+            }
+        }
+
+        return null;
     }
 
     private PublishResult RollbackLocked(ModelVersionStore store, RunContext run)

@@ -133,6 +133,11 @@ public sealed partial class FaqPublisher
                 result = body(store, run);
             }
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Parallel folds report a cancellation wrapped in an AggregateException.
+            throw new OperationCanceledException("The run was cancelled; nothing was changed.", ex, cancellationToken);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Every failure becomes a report: the caller (a background watcher, a web page) must keep running.

@@ -24,6 +24,13 @@ public sealed partial class FaqPublishingService
     {
         lock (_lock)
         {
+            if (kind is WorkKind.Publish or WorkKind.Rollback)
+            {
+                // Staff should not wait for a background cross-validation: interrupt it; it runs again afterwards
+                // on whatever is current then.
+                _verification?.Cancel();
+            }
+
             if (kind is WorkKind.Publish or WorkKind.Sync && _queue.LastOrDefault() is { } waiting && waiting.Kind == kind)
             {
                 if (trigger != PublishTrigger.DataFolderChange)
@@ -73,17 +80,19 @@ public sealed partial class FaqPublishingService
                 if (result is not null)
                 {
                     Record(result);
-                    if (result.Report.CrossValidationPending)
-                    {
-                        // The new version serves; its cross-validation runs before anything else is published.
-                        lock (_lock)
-                        {
-                            _queue.Insert(0, new WorkItem(WorkKind.Verify, PublishTrigger.BackgroundVerification, result.Report.User));
-                        }
-                    }
+                }
+
+                if (item.Kind is WorkKind.Publish or WorkKind.Rollback || result?.Report.Outcome == PublishOutcome.RolledBack)
+                {
+                    VerifyCurrentLater(item.User);
                 }
 
                 item.Completion.TrySetResult(result?.Report);
+            }
+            catch (OperationCanceledException) when (item.Kind == WorkKind.Verify && !_stopping.IsCancellationRequested)
+            {
+                Log.VerificationInterrupted(logger, PublishReport.Short(_currentVersion?.Version));
+                item.Completion.TrySetResult(null);
             }
             catch (OperationCanceledException)
             {
@@ -106,13 +115,53 @@ public sealed partial class FaqPublishingService
             case WorkKind.Publish:
                 return await publisher.PublishAsync(folders.DataFolder, folders.ModelFolder, item.Trigger, item.User, token);
             case WorkKind.Verify:
-                var verified = await publisher.VerifyAsync(folders.ModelFolder, item.User, token);
-                return verified.Report.Outcome == PublishOutcome.Unchanged ? null : verified;
+                return await VerifyAsync(item.User, token);
             case WorkKind.Rollback:
                 return await publisher.RollbackAsync(folders.ModelFolder, item.Trigger, item.User, token);
             default:
                 await Task.Factory.StartNew(Sync, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 return null;
+        }
+    }
+
+    /// <summary>Cross-validates the current version if it is not yet; a publish or rollback request interrupts it.</summary>
+    private async Task<PublishResult?> VerifyAsync(string user, CancellationToken stopping)
+    {
+        using var verification = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        lock (_lock)
+        {
+            if (_queue.Any(w => w.Kind is WorkKind.Publish or WorkKind.Rollback))
+            {
+                // Something newer is waiting: it goes first, and schedules the verification again.
+                return null;
+            }
+
+            _verification = verification;
+        }
+
+        try
+        {
+            var verified = await publisher.VerifyAsync(folders.ModelFolder, user, verification.Token);
+            return verified.Report.Outcome == PublishOutcome.Unchanged ? null : verified;
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _verification = null;
+            }
+        }
+    }
+
+    /// <summary>Queues a cross-validation of the current version when it has none yet (after anything waiting).</summary>
+    private void VerifyCurrentLater(string user)
+    {
+        lock (_lock)
+        {
+            if (_currentVersion is { CrossValidated: false } && !_queue.Any(w => w.Kind == WorkKind.Verify))
+            {
+                _queue.Add(new WorkItem(WorkKind.Verify, PublishTrigger.BackgroundVerification, user));
+            }
         }
     }
 
@@ -174,6 +223,9 @@ public sealed partial class FaqPublishingService
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "FAQ {Action} {Outcome}: {Versions} by {User} via {Trigger}; the bot serves the version on the right. Reasons:\n{Reasons}")]
         public static partial void NotPublished(ILogger logger, PublishAction action, PublishOutcome outcome, string versions, string user, PublishTrigger trigger, string reasons);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "The cross-validation of FAQ version {Version} was interrupted by a newer publish or rollback; it runs again afterwards on the version then current")]
+        public static partial void VerificationInterrupted(ILogger logger, string version);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "FAQ version {Version} picked up from published.json (published by {User} via {Trigger}, cross-validated: {CrossValidated})")]
         public static partial void PickedUp(ILogger logger, string version, string user, PublishTrigger trigger, bool crossValidated);

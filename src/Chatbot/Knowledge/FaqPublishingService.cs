@@ -28,6 +28,7 @@ public sealed partial class FaqPublishingService(
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<FaqWatcher> _watchers = [];
     private Task? _worker;
+    private CancellationTokenSource? _verification;
     private int _disposed;
     private volatile bool _running;
     private volatile PublishReport? _lastReport;

@@ -188,6 +188,26 @@ public sealed class FaqPublisherTests(PublishedFolder published) : IClassFixture
     }
 
     [Fact]
+    public void ARetrainOnTopOfAnUnverifiedVersionIsComparedWithTheLastCrossValidatedOne()
+    {
+        var publisher = PublishedFolder.Publisher(new FaqPublisherOptions { Gate = new() { MacroF1Tolerance = 0.05 } });
+        PublishedFolder.Edit(_folder.DataFolder, "clinic.json", "faq/parking", e => ((JArray)e["examples"]!).Add("where can i leave the car during my visit"));
+        var first = Publish(publisher);
+        PublishedFolder.Edit(_folder.DataFolder, "clinic.json", "faq/cost", e => ((JArray)e["examples"]!).Add("what will the whole course of treatment cost me"));
+
+        var second = Publish(publisher);
+        var verified = publisher.Verify(_folder.ModelFolder, "ann");
+
+        Assert.True(first.Report.CrossValidationPending);
+        Assert.True(second.Report.CrossValidationPending);
+        Assert.Equal(0, second.Report.Durations.CrossValidate);
+        Assert.True(verified.Report.Outcome == PublishOutcome.Accepted, string.Join("\n", verified.Report.Reasons));
+        var reference = published.FirstReport.After!.MacroF1!.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(verified.Report.Reasons, r => r.StartsWith($"Macro-F1 {reference} → ", StringComparison.Ordinal));
+        Assert.Equal(second.Report.CurrentVersion, Current);
+    }
+
+    [Fact]
     public void RollbackRestoresThePreviousAnswersAndModel()
     {
         var first = Current;

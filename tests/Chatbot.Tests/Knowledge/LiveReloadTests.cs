@@ -47,6 +47,21 @@ public sealed class LiveReloadTests
         Assert.Equal("Use the lot behind the clinic.", (await bot.AskAsync("can i leave my car in your lot")).Text);
     }
 
+    [Fact]
+    public async Task AnAnswerEditRightAfterAnExampleEditIsServedAndTheFinalVersionIsCrossValidated()
+    {
+        using var bot = await new LiveReloadFactory().StartAsync();
+        bot.Edit("clinic.json", "faq/parking", e => ((JArray)e["examples"]!).Add("can i leave my car in your lot"));
+        await LiveReloadFactory.WaitUntilAsync(() => bot.Publishing.LastReport is { CrossValidationPending: true }, "the fast publish");
+
+        bot.Edit("clinic.json", "faq/parking", e => e["answer"] = "Answer edited during the cross-validation.");
+
+        await bot.WaitForAnswerAsync(Question, "Answer edited during the cross-validation.");
+        await LiveReloadFactory.WaitUntilAsync(() => !bot.Publishing.IsBusy && bot.Publishing.CurrentVersion!.CrossValidated, "the cross-validation of the final version");
+        Assert.Equal("Answer edited during the cross-validation.", (await bot.AskAsync(Question)).Text);
+        Assert.Equal(bot.Publishing.CurrentVersion!.Version, new ModelVersionStore(bot.ModelFolder).ReadState()!.Current);
+    }
+
     public static TheoryData<string, Action<LiveReloadFactory>, string> BadEdits => new()
     {
         {
