@@ -167,6 +167,17 @@ public sealed class LiveReloadFactory : ChatbotAppFactory
     private static string CreateTemplate()
     {
         var root = Path.Combine(Path.GetTempPath(), "live-reload-template-" + Guid.NewGuid().ToString("N"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // REVIEW: a leftover temp folder is harmless.
+            }
+        };
         var data = Path.Combine(root, "faq-data");
         FaqFixture.WriteDataset(data);
         var path = Path.Combine(data, "clinic.json");
