@@ -3,8 +3,9 @@ namespace Chatbot.Faq.Classification;
 /// <summary>Out-of-fold predictions of a stratified k-fold cross-validation: every example scored by a model that did not see it.</summary>
 public sealed class CrossValidationResult
 {
-    internal CrossValidationResult(IReadOnlyList<LabeledText> examples, IReadOnlyList<string> labels, int[] truth, float[][] scores, int folds)
+    internal CrossValidationResult(IReadOnlyList<LabeledText> examples, IReadOnlyList<string> labels, int[] truth, float[][] scores, int folds, float[][]? fastScores = null)
     {
+        FastScores = fastScores;
         Examples = examples;
         Labels = labels;
         Truth = truth;
@@ -24,6 +25,13 @@ public sealed class CrossValidationResult
 
     /// <summary>The out-of-fold probability vector of each example.</summary>
     public IReadOnlyList<float[]> Scores { get; }
+
+    /// <summary>Out-of-fold probabilities of the fast first stage (n-grams alone), or null when the models have none.</summary>
+    public IReadOnlyList<float[]>? FastScores { get; }
+
+    /// <summary>The same folds seen through the fast stage alone, or null.</summary>
+    public CrossValidationResult? FastStage =>
+        FastScores is null ? null : new CrossValidationResult(Examples, Labels, [.. Truth], [.. FastScores], Folds);
 
     /// <summary>The number of folds.</summary>
     public int Folds { get; }

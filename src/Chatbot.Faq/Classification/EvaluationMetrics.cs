@@ -3,7 +3,7 @@ namespace Chatbot.Faq.Classification;
 /// <summary>Computes an <see cref="EvaluationReport"/> from out-of-fold predictions.</summary>
 internal static class EvaluationMetrics
 {
-    public static EvaluationReport Compute(CrossValidationResult cv, IntentThresholds thresholds, bool answerTargetMet)
+    public static EvaluationReport Compute(CrossValidationResult cv, IntentThresholds thresholds, bool answerTargetMet, IntentThresholds? fastThresholds = null)
     {
         var k = cv.Labels.Count;
         var n = cv.Scores.Count;
@@ -79,6 +79,40 @@ internal static class EvaluationMetrics
             Misclassified = misclassified.OrderByDescending(m => m.Score).ToList(),
             Labels = cv.Labels,
             ConfusionMatrix = confusion,
+        }.WithCascade(cv, thresholds, fastThresholds);
+    }
+
+    /// <summary>Adds what the two-stage classifier does on the same folds: the fast stage where it is confident, else the full model.</summary>
+    private static EvaluationReport WithCascade(this EvaluationReport report, CrossValidationResult cv, IntentThresholds thresholds, IntentThresholds? fastThresholds)
+    {
+        if (fastThresholds is null || cv.FastScores is null)
+        {
+            return report;
+        }
+
+        int fast = 0, answered = 0, answeredRight = 0, inScope = 0, inScopeAnswered = 0;
+        for (var i = 0; i < cv.Scores.Count; i++)
+        {
+            var (fastBest, fastScore) = ScoreMath.Best(cv.FastScores[i]);
+            var useFast = fastBest != cv.OutOfScopeIndex && fastScore >= fastThresholds.Answer;
+            var (best, score) = useFast ? (fastBest, fastScore) : cv.Best(i);
+            var isAnswered = useFast || (best != cv.OutOfScopeIndex && score >= thresholds.Answer);
+            fast += useFast ? 1 : 0;
+            answered += isAnswered ? 1 : 0;
+            answeredRight += isAnswered && best == cv.Truth[i] ? 1 : 0;
+            if (cv.Truth[i] != cv.OutOfScopeIndex)
+            {
+                inScope++;
+                inScopeAnswered += isAnswered ? 1 : 0;
+            }
+        }
+
+        return report with
+        {
+            FastThresholds = fastThresholds,
+            FastStageShare = Ratio(fast, cv.Scores.Count),
+            CascadeAnsweredPrecision = Ratio(answeredRight, answered),
+            CascadeAnsweredCoverage = Ratio(inScopeAnswered, inScope),
         };
     }
 

@@ -58,4 +58,16 @@ public sealed record EvaluationReport
 
     /// <summary><c>ConfusionMatrix[actual][predicted]</c> counts (argmax).</summary>
     public required IReadOnlyList<int[]> ConfusionMatrix { get; init; }
+
+    /// <summary>Thresholds of the fast first stage, when the model has one.</summary>
+    public IntentThresholds? FastThresholds { get; init; }
+
+    /// <summary>Share of all examples the fast stage answered alone (no encoding), when the model has one.</summary>
+    public double? FastStageShare { get; init; }
+
+    /// <summary>Precision of the answers of the two stages together, as the bot uses them.</summary>
+    public double? CascadeAnsweredPrecision { get; init; }
+
+    /// <summary>Share of in-scope examples the two stages together answer directly.</summary>
+    public double? CascadeAnsweredCoverage { get; init; }
 }

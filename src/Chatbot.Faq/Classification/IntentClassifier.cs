@@ -12,13 +12,25 @@ public sealed class IntentClassifier : IIntentClassifier, IDisposable
     private readonly ObjectPool<ScoringEngine> _pool;
     private readonly IntentPrediction _empty;
 
+    /// <summary>
+    /// How long a message waits for a free encoder slot before the fast stage decides alone: under overload the bot
+    /// degrades to the n-gram decision (fallback or "Did you mean" rather than a guess) instead of queueing without bound.
+    /// </summary>
+    public static readonly TimeSpan DefaultEncoderWait = TimeSpan.FromMilliseconds(250);
+
+    private readonly TimeSpan _encoderWait;
+
     /// <summary>Wraps a trained model and its metadata.</summary>
-    public IntentClassifier(IntentModel model, ModelMetadata metadata)
+    /// <param name="model">The model.</param>
+    /// <param name="metadata">Its metadata (thresholds of both stages).</param>
+    /// <param name="encoderWait">See <see cref="DefaultEncoderWait"/>.</param>
+    public IntentClassifier(IntentModel model, ModelMetadata metadata, TimeSpan? encoderWait = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(metadata);
         Model = model;
         Metadata = metadata;
+        _encoderWait = encoderWait ?? DefaultEncoderWait;
         var provider = new DefaultObjectPoolProvider { MaximumRetained = Math.Max(4, Environment.ProcessorCount * 2) };
         _pool = provider.Create(new EnginePolicy(model));
         _empty = new IntentPrediction([], IsOutOfScope: true, metadata.Thresholds, metadata.DatasetHash);
@@ -57,11 +69,40 @@ public sealed class IntentClassifier : IIntentClassifier, IDisposable
         }
 
         var input = Truncate(text);
+        if (Model.Embedder is not { } embedder)
+        {
+            return Predict(input, null, Metadata.Thresholds, ClassifierStage.Full);
+        }
+
+        IntentPrediction? fast = null;
+        if (Model.HasFastStage && Metadata.FastThresholds is { } fastThresholds)
+        {
+            // Stage 1: the n-grams alone. A confident answer here costs no encoding (about 0.05 ms instead of 5–12).
+            fast = Predict(input, null, fastThresholds, ClassifierStage.Fast);
+            if (!fast.IsOutOfScope && fast.Best.Score >= fastThresholds.Answer)
+            {
+                return fast;
+            }
+        }
+
+        if (embedder.TryEmbed(input, _encoderWait, out var vector))
+        {
+            return Predict(input, vector, Metadata.Thresholds, ClassifierStage.Full);
+        }
+
+        // Overloaded: the fast stage's own decision (below its answer threshold it clarifies or falls back), never a queue.
+        return fast is null
+            ? _empty with { Stage = ClassifierStage.Degraded }
+            : fast with { Stage = ClassifierStage.Degraded };
+    }
+
+    private IntentPrediction Predict(string input, float[]? vector, IntentThresholds thresholds, ClassifierStage stage)
+    {
         var engine = _pool.Get();
         IntentScore[] top;
         try
         {
-            var scores = engine.Score(input);
+            ReadOnlySpan<float> scores = stage == ClassifierStage.Fast ? engine.ScoreFast(input) : engine.Score(input, vector);
             Span<int> best = stackalloc int[TopCount];
             var count = ScoreMath.Top(scores, best);
             top = new IntentScore[count];
@@ -77,8 +118,8 @@ public sealed class IntentClassifier : IIntentClassifier, IDisposable
 
         var outOfScope = top.Length == 0
             || top[0].Intent == Dataset.FaqEntry.OutOfScopeId
-            || top[0].Score < Metadata.Thresholds.Clarify;
-        return new IntentPrediction(top, outOfScope, Metadata.Thresholds, Metadata.DatasetHash);
+            || top[0].Score < thresholds.Clarify;
+        return new IntentPrediction(top, outOfScope, thresholds, Metadata.DatasetHash, stage);
     }
 
     /// <summary>Disposes the pooled engines.</summary>

@@ -1,3 +1,4 @@
+using Chatbot.Faq.Embeddings;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -10,13 +11,22 @@ public sealed class IntentModel
     private readonly MLContext _ml;
     private readonly DataViewSchema _inputSchema;
 
-    private IntentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, double ensembleWeight)
+    private IntentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, double ensembleWeight, SentenceEmbedder? embedder)
     {
         _ml = ml;
         Transformer = transformer;
         _inputSchema = inputSchema;
+        EmbeddingWidth = inputSchema.GetColumnOrNull(IntentPipeline.EmbeddingColumn)?.Type is VectorDataViewType { Size: > 0 } vector ? vector.Size : 0;
+        if (EmbeddingWidth > 0 && (embedder is null || embedder.Encoder.Dimensions != EmbeddingWidth))
+        {
+            throw new InvalidDataException(
+                $"the model needs a sentence encoder with {EmbeddingWidth} dimensions, and {(embedder is null ? "none was given" : $"{embedder.Encoder.Name} has {embedder.Encoder.Dimensions}")}");
+        }
+
+        Embedder = EmbeddingWidth > 0 ? embedder : null;
         var output = transformer.GetOutputSchema(inputSchema);
         IsEnsemble = output.GetColumnOrNull(IntentPipeline.MaxEntScoreColumn) is not null;
+        HasFastStage = EmbeddingWidth > 0 && output.GetColumnOrNull(IntentPipeline.FastScoreColumn) is not null;
         EnsembleWeight = ensembleWeight;
         var labels = SlotNames(output[IntentPipeline.ScoreColumn]);
         Labels = labels;
@@ -28,6 +38,15 @@ public sealed class IntentModel
 
     /// <summary>The slot of <c>out_of_scope</c>, or -1 when the model has no such class.</summary>
     public int OutOfScopeIndex { get; }
+
+    /// <summary>Width of the sentence vector the model takes besides the text; 0 for an n-gram-only model.</summary>
+    public int EmbeddingWidth { get; }
+
+    /// <summary>The embedder of models that take a sentence vector (null for n-gram-only models).</summary>
+    public SentenceEmbedder? Embedder { get; }
+
+    /// <summary>True when the model also scores with the n-grams alone (its fast first stage).</summary>
+    public bool HasFastStage { get; }
 
     /// <summary>True when the model averages two learners.</summary>
     public bool IsEnsemble { get; }
@@ -44,7 +63,9 @@ public sealed class IntentModel
     public float[][] Score(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var data = _ml.Data.LoadFromEnumerable(texts.Select(t => new TextRow { Text = t ?? string.Empty }));
+        var embeddings = Embedder?.EmbedExamples(texts.Select(t => t ?? string.Empty).ToList());
+        var rows = texts.Select((t, i) => new TextRow { Text = t ?? string.Empty, Embedding = embeddings?[i] ?? [] }).ToList();
+        var data = _ml.Data.LoadFromEnumerable(rows, RowSchemas.For<TextRow>(EmbeddingWidth));
         var scored = Transformer.Transform(data);
         if (!IsEnsemble)
         {
@@ -61,20 +82,37 @@ public sealed class IntentModel
             .ToArray();
     }
 
+    /// <summary>Scores many questions with both stages: the full model, and the fast stage (null without one).</summary>
+    public (float[][] Full, float[][]? Fast) ScoreStages(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (!HasFastStage)
+        {
+            return (Score(texts), null);
+        }
+
+        var embeddings = Embedder!.EmbedExamples(texts.Select(t => t ?? string.Empty).ToList());
+        var rows = texts.Select((t, i) => new TextRow { Text = t ?? string.Empty, Embedding = embeddings[i] }).ToList();
+        var scored = Transformer.Transform(_ml.Data.LoadFromEnumerable(rows, RowSchemas.For<TextRow>(EmbeddingWidth)));
+        var output = _ml.Data.CreateEnumerable<CascadeScoreRow>(scored, reuseRowObject: false).ToList();
+        return (output.Select(r => r.Score).ToArray(), output.Select(r => r.FastScore).ToArray());
+    }
+
     /// <summary>Writes the model in ML.NET's zip format.</summary>
     public void Save(Stream stream) => _ml.Model.Save(Transformer, _inputSchema, stream);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <param name="stream">The zip stream.</param>
     /// <param name="ensembleWeight">The maximum-entropy weight, for two-learner models (stored in <c>model.json</c>).</param>
-    /// <exception cref="InvalidDataException">The stream is not a usable intent model.</exception>
-    public static IntentModel Load(Stream stream, double ensembleWeight = 0.5)
+    /// <param name="embedder">The embedder, for models trained with a sentence encoder.</param>
+    /// <exception cref="InvalidDataException">The stream is not a usable intent model, or it needs an encoder it was not given.</exception>
+    public static IntentModel Load(Stream stream, double ensembleWeight = 0.5, SentenceEmbedder? embedder = null)
     {
         var ml = new MLContext(seed: 1);
         try
         {
             var transformer = ml.Model.Load(stream, out var inputSchema);
-            return new IntentModel(ml, transformer, inputSchema, ensembleWeight);
+            return new IntentModel(ml, transformer, inputSchema, ensembleWeight, embedder);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not InvalidDataException)
         {
@@ -82,15 +120,25 @@ public sealed class IntentModel
         }
     }
 
-    internal static IntentModel Create(MLContext ml, ITransformer transformer, double ensembleWeight)
+    internal static IntentModel Create(MLContext ml, ITransformer transformer, double ensembleWeight, SentenceEmbedder? embedder)
     {
-        var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<TextRow>()).Schema;
-        return new IntentModel(ml, transformer, inputSchema, ensembleWeight);
+        var width = embedder?.Encoder.Dimensions ?? 0;
+        var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<TextRow>(), RowSchemas.For<TextRow>(width)).Schema;
+        return new IntentModel(ml, transformer, inputSchema, ensembleWeight, embedder);
     }
 
-    internal ScoringEngine CreateEngine() => IsEnsemble
-        ? new EnsembleScoringEngine(_ml.Model.CreatePredictionEngine<TextRow, EnsembleScoreRow>(Transformer, _inputSchema), Labels.Count, EnsembleWeight)
-        : new SingleScoringEngine(_ml.Model.CreatePredictionEngine<TextRow, ScoreRow>(Transformer, _inputSchema));
+    internal ScoringEngine CreateEngine()
+    {
+        var definition = RowSchemas.For<TextRow>(EmbeddingWidth);
+        if (HasFastStage && !IsEnsemble)
+        {
+            return new CascadeScoringEngine(_ml.Model.CreatePredictionEngine<TextRow, CascadeScoreRow>(Transformer, inputSchemaDefinition: definition), EmbeddingWidth);
+        }
+
+        return IsEnsemble
+            ? new EnsembleScoringEngine(_ml.Model.CreatePredictionEngine<TextRow, EnsembleScoreRow>(Transformer, inputSchemaDefinition: definition), Labels.Count, EnsembleWeight)
+            : new SingleScoringEngine(_ml.Model.CreatePredictionEngine<TextRow, ScoreRow>(Transformer, inputSchemaDefinition: definition));
+    }
 
     internal static void Combine(ReadOnlySpan<float> maxEnt, ReadOnlySpan<float> other, double weight, Span<float> into)
     {

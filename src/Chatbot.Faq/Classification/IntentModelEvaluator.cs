@@ -34,8 +34,37 @@ public sealed class IntentModelEvaluator(IntentModelTrainer trainer)
     {
         var cv = CrossValidate(examples, folds, progress, totalSteps, cancellationToken);
         var (thresholds, met) = ThresholdSelector.Choose(cv, trainer.Options.Thresholds);
-        return EvaluationMetrics.Compute(cv, thresholds, met);
+        return EvaluationMetrics.Compute(cv, thresholds, met, FastThresholds(cv));
     }
+
+    /// <summary>
+    /// The fast stage answers alone only where its out-of-fold precision reaches <see cref="FastStagePrecision"/> —
+    /// stricter than the product's rule, because a message it answers never reaches the better model.
+    /// </summary>
+    internal IntentThresholds? FastThresholds(CrossValidationResult cv)
+    {
+        if (cv.FastStage is not { } fast)
+        {
+            return null;
+        }
+
+        var rule = trainer.Options.Thresholds;
+        var strict = new ThresholdRule
+        {
+            AnswerPrecision = Math.Max(FastStagePrecision, rule.AnswerPrecision),
+            ClarifyTopTwoRate = rule.ClarifyTopTwoRate,
+            AnswerFloor = rule.AnswerFloor,
+            AnswerCeiling = 0.99f,
+            ClarifyFloor = rule.ClarifyFloor,
+        };
+        var (thresholds, met) = ThresholdSelector.Choose(fast, strict);
+
+        // Where the fast stage never reaches the precision it should not answer on its own at all.
+        return met ? thresholds : new IntentThresholds(1.01f, thresholds.Clarify);
+    }
+
+    /// <summary>Out-of-fold precision the fast stage must reach before it answers without the encoder.</summary>
+    public const double FastStagePrecision = 0.99;
 
     private CrossValidationResult CrossValidate(
         IReadOnlyList<LabeledText> examples, int folds, IProgress<TrainingProgress>? progress, int totalSteps, CancellationToken cancellationToken)
@@ -46,6 +75,7 @@ public sealed class IntentModelEvaluator(IntentModelTrainer trainer)
         var slotOf = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
         var fold = AssignFolds(examples, folds, trainer.Options.Seed);
         var scores = new float[examples.Count][];
+        float[][]? fastScores = null;
         var done = 0;
         progress?.Report(new TrainingProgress("cross-validation", 0, totalSteps));
 
@@ -70,24 +100,34 @@ public sealed class IntentModelEvaluator(IntentModelTrainer trainer)
                 }
 
                 var model = trainer.Fit(train, cancellationToken);
-                var foldScores = model.Score(heldOut.Select(i => examples[i].Text).ToList());
+                var (foldScores, foldFast) = model.ScoreStages(heldOut.Select(i => examples[i].Text).ToList());
                 for (var j = 0; j < heldOut.Count; j++)
                 {
-                    // A fold model may lack an intent whose examples all fell in this fold: map slots by name.
-                    var global = new float[labels.Length];
-                    for (var s = 0; s < model.Labels.Count; s++)
+                    scores[heldOut[j]] = ToGlobal(foldScores[j], model, labels.Length, slotOf);
+                    if (foldFast is not null)
                     {
-                        global[slotOf[model.Labels[s]]] = foldScores[j][s];
+                        fastScores ??= new float[examples.Count][];
+                        fastScores[heldOut[j]] = ToGlobal(foldFast[j], model, labels.Length, slotOf);
                     }
-
-                    scores[heldOut[j]] = global;
                 }
 
                 progress?.Report(new TrainingProgress("cross-validation", Interlocked.Increment(ref done), totalSteps));
             });
 
         var truth = examples.Select(e => slotOf[e.Label]).ToArray();
-        return new CrossValidationResult(examples, labels, truth, scores, folds);
+        return new CrossValidationResult(examples, labels, truth, scores, folds, fastScores);
+    }
+
+    /// <summary>A fold model may lack an intent whose examples all fell in this fold: map slots by name.</summary>
+    private static float[] ToGlobal(float[] foldScores, IntentModel model, int labelCount, Dictionary<string, int> slotOf)
+    {
+        var global = new float[labelCount];
+        for (var s = 0; s < model.Labels.Count; s++)
+        {
+            global[slotOf[model.Labels[s]]] = foldScores[s];
+        }
+
+        return global;
     }
 
     /// <summary>Stratified fold of each example (see <see cref="CrossValidate(IReadOnlyList{LabeledText}, int, IProgress{TrainingProgress}?, CancellationToken)"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Chatbot.Faq.Embeddings;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
@@ -12,6 +13,9 @@ public static class IntentModelFiles
 
     /// <summary>The metadata file.</summary>
     public const string MetadataFileName = "model.json";
+
+    /// <summary>Sentence vectors of the training examples, kept so that a retrain encodes only new examples.</summary>
+    public const string ExampleVectorsFileName = "example-vectors.bin";
 
     private static readonly JsonSerializerSettings Settings = new()
     {
@@ -86,10 +90,28 @@ public static class IntentModelFiles
     }
 
     /// <summary>Reads the model and its metadata, checking that the zip is the one the metadata describes.</summary>
-    /// <exception cref="IntentModelException">A file is missing, truncated, damaged or not an intent model.</exception>
-    public static (IntentModel Model, ModelMetadata Metadata) Read(string modelFolder)
+    /// <param name="modelFolder">The folder.</param>
+    /// <param name="embedder">The embedder for a model trained with a sentence encoder; <see cref="SentenceEmbedder.Shared"/> when null.</param>
+    /// <exception cref="IntentModelException">
+    /// A file is missing, truncated, damaged or not an intent model, or the model was trained with another encoder.
+    /// </exception>
+    public static (IntentModel Model, ModelMetadata Metadata) Read(string modelFolder, SentenceEmbedder? embedder = null)
     {
         var metadata = ReadMetadata(modelFolder);
+        if (metadata.Encoder is { } trainedWith)
+        {
+            embedder ??= SentenceEmbedder.Shared;
+            if (!string.Equals(trainedWith, embedder.Encoder.Identity, StringComparison.Ordinal))
+            {
+                throw new IntentModelException(
+                    ModelProblem.Corrupt,
+                    $"The model in '{modelFolder}' was trained with the sentence encoder {trainedWith}, and this build has {embedder.Encoder.Identity}: it must be retrained.");
+            }
+        }
+        else
+        {
+            embedder = null;
+        }
         var zipPath = Path.Combine(modelFolder, ModelFileName);
         if (!File.Exists(zipPath))
         {
@@ -117,7 +139,7 @@ public static class IntentModelFiles
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            var model = IntentModel.Load(stream, metadata.EnsembleWeight ?? 0.5);
+            var model = IntentModel.Load(stream, metadata.EnsembleWeight ?? 0.5, embedder);
             return (model, metadata);
         }
         catch (InvalidDataException ex)

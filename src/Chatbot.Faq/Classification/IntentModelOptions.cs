@@ -15,6 +15,20 @@ public sealed class IntentModelOptions
     /// <value>The default is <see cref="IntentFeatures.WordAndChar"/>.</value>
     public IntentFeatures Features { get; set; } = IntentFeatures.WordAndChar;
 
+    /// <summary>
+    /// The sentence encoder whose vector is added to the n-gram features. <see cref="IntentEncoder.None"/> trains the
+    /// n-gram model alone (the fast first stage, tests, benchmarks).
+    /// </summary>
+    /// <value>The default is <see cref="IntentEncoder.MiniLM"/>.</value>
+    public IntentEncoder Encoder { get; set; } = IntentEncoder.MiniLM;
+
+    /// <summary>
+    /// Also train an n-gram-only model as a fast first stage: when it is confident the message is answered without
+    /// encoding it, and under overload it decides alone (docs/decisions.md, "Sentence encoder").
+    /// </summary>
+    /// <value>The default is true. Ignored without an encoder.</value>
+    public bool FastStage { get; set; } = true;
+
     /// <summary>Longest word n-gram (all shorter lengths are included).</summary>
     /// <value>The default is 2.</value>
     [Range(1, 4)]
@@ -102,5 +116,5 @@ public sealed class IntentModelOptions
     /// <summary>A short description of the pipeline; a model trained with another signature is retrained.</summary>
     public string Signature => string.Create(
         CultureInfo.InvariantCulture,
-        $"v1;{Features};w{WordNgramLength};c{CharNgramMin}-{CharNgramMax};{Learner};ew{EnsembleWeight};l1={L1Regularization};l2={L2Regularization};h{HistorySize};tol{OptimizationTolerance};it{MaximumIterations};ng{MaximumNgramsPerLength};bal{BalanceClasses};ap{PerceptronIterations};seed{Seed};folds{Folds};{Thresholds.Signature}");
+        $"v2;{Encoder};fast{FastStage && Encoder != IntentEncoder.None};{Features};w{WordNgramLength};c{CharNgramMin}-{CharNgramMax};{Learner};ew{EnsembleWeight};l1={L1Regularization};l2={L2Regularization};h{HistorySize};tol{OptimizationTolerance};it{MaximumIterations};ng{MaximumNgramsPerLength};bal{BalanceClasses};ap{PerceptronIterations};seed{Seed};folds{Folds};{Thresholds.Signature}");
 }

@@ -79,8 +79,11 @@ public sealed class IntentModelStore(TimeProvider timeProvider, IntentModelOptio
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        var vectors = Path.Combine(modelFolder, IntentModelFiles.ExampleVectorsFileName);
+        _trainer.Embedder?.LoadExamples(vectors);
         var trained = _trainer.Train(dataset, timeProvider, progress, cancellationToken);
         var written = IntentModelFiles.Write(modelFolder, trained.Model, trained.Metadata);
+        _trainer.Embedder?.SaveExamples(vectors);
         return trained with { Metadata = written };
     }
 

@@ -1,16 +1,24 @@
 using System.Diagnostics;
 using System.Reflection;
 using Chatbot.Faq.Dataset;
+using Chatbot.Faq.Embeddings;
 using Microsoft.ML;
 
 namespace Chatbot.Faq.Classification;
 
 /// <summary>Trains intent models with the pipeline of <see cref="IntentModelOptions"/>.</summary>
 /// <param name="options">The pipeline settings; the product defaults when null.</param>
-public sealed class IntentModelTrainer(IntentModelOptions? options = null)
+/// <param name="embedder">
+/// The sentence embedder when <see cref="IntentModelOptions.Encoder"/> is not <see cref="IntentEncoder.None"/>; the
+/// process-wide <see cref="SentenceEmbedder.Shared"/> when null.
+/// </param>
+public sealed class IntentModelTrainer(IntentModelOptions? options = null, SentenceEmbedder? embedder = null)
 {
     /// <summary>The pipeline settings.</summary>
     public IntentModelOptions Options { get; } = options ?? new IntentModelOptions();
+
+    /// <summary>The embedder the models use (null for n-gram-only models). Loaded on first use.</summary>
+    public SentenceEmbedder? Embedder => Options.Encoder == IntentEncoder.None ? null : embedder ?? SentenceEmbedder.Shared;
 
     /// <summary>Fits one model on <paramref name="examples"/> (no cross-validation, no thresholds).</summary>
     /// <exception cref="ArgumentException">There are fewer than two distinct intents.</exception>
@@ -25,7 +33,11 @@ public sealed class IntentModelTrainer(IntentModelOptions? options = null)
 
         cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(Options.Seed);
-        var rows = examples.Select(e => new LabeledRow { Text = e.Text, Label = e.Label }).ToArray();
+        var embedder = Embedder;
+
+        // Encoded once, before the trainer: inside the estimator chain the encoder would run on every L-BFGS pass.
+        var vectors = embedder?.EmbedExamples(examples.Select(e => e.Text).ToList(), cancellationToken);
+        var rows = examples.Select((e, i) => new LabeledRow { Text = e.Text, Label = e.Label, Embedding = vectors?[i] ?? [] }).ToArray();
         if (Options.BalanceClasses)
         {
             // Weight = N / (K * n_class): each intent carries the same total weight, and the mean weight stays 1.
@@ -36,14 +48,18 @@ public sealed class IntentModelTrainer(IntentModelOptions? options = null)
             }
         }
 
-        var data = ml.Data.LoadFromEnumerable(rows);
+        var width = embedder?.Encoder.Dimensions ?? 0;
+        var data = ml.Data.LoadFromEnumerable(rows, RowSchemas.For<LabeledRow>(width));
         var labeled = IntentPipeline.LabelMap(ml).Fit(data).Transform(data);
-        var pipeline = IntentPipeline.Featurizer(ml, Options)
-            .AppendCacheCheckpoint(ml)
-            .Append(IntentPipeline.Learners(ml, Options));
-        var transformer = pipeline.Fit(labeled);
+        var pipeline = IntentPipeline.Featurizer(ml, Options, withEmbedding: embedder is not null).AppendCacheCheckpoint(ml);
+        if (embedder is not null)
+        {
+            pipeline = pipeline.Append(IntentPipeline.WithEmbedding(ml, Options, Options.FastStage));
+        }
+
+        var transformer = pipeline.Append(IntentPipeline.Learners(ml, Options)).Fit(labeled);
         cancellationToken.ThrowIfCancellationRequested();
-        return IntentModel.Create(ml, transformer, Options.EnsembleWeight);
+        return IntentModel.Create(ml, transformer, Options.EnsembleWeight, embedder);
     }
 
     /// <summary>
@@ -82,6 +98,8 @@ public sealed class IntentModelTrainer(IntentModelOptions? options = null)
             Metrics = ModelMetrics.From(report),
             MlNetVersion = MlNetVersion,
             EnsembleWeight = model.IsEnsemble ? Options.EnsembleWeight : null,
+            Encoder = model.Embedder?.Encoder.Identity,
+            FastThresholds = report.FastThresholds,
             TrainingSeconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 2),
         };
         return new TrainedIntentModel(model, metadata, report);

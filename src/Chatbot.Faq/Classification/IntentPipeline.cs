@@ -16,13 +16,19 @@ internal static class IntentPipeline
     public const string ScoreColumn = "Score";
     public const string MaxEntScoreColumn = "MaxEntScore";
     public const string WeightColumn = "Weight";
+    public const string EmbeddingColumn = "Embedding";
+    public const string NgramFeaturesColumn = "NgramFeatures";
+    public const string FastScoreColumn = "FastScore";
 
     /// <summary>Maps the intent names to keys, sorted by name so the score slots are in a stable order.</summary>
     public static IEstimator<ITransformer> LabelMap(MLContext ml) =>
         ml.Transforms.Conversion.MapValueToKey(LabelKeyColumn, LabelColumn, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue);
 
-    /// <summary>Text → L2-normalized TF-IDF n-gram vector in <see cref="FeaturesColumn"/>.</summary>
-    public static IEstimator<ITransformer> Featurizer(MLContext ml, IntentModelOptions options)
+    /// <summary>
+    /// Text → L2-normalized TF-IDF n-gram vector: in <see cref="FeaturesColumn"/> for an n-gram-only model, otherwise
+    /// in <see cref="NgramFeaturesColumn"/> (see <see cref="WithEmbedding"/>).
+    /// </summary>
+    public static IEstimator<ITransformer> Featurizer(MLContext ml, IntentModelOptions options, bool withEmbedding)
     {
         var tfidf = NgramExtractingEstimator.WeightingCriteria.TfIdf;
         var columns = new List<string>();
@@ -48,9 +54,27 @@ internal static class IntentPipeline
             columns.Add(name);
         }
 
-        return chain
-            .Append(ml.Transforms.Concatenate("RawFeatures", [.. columns]))
-            .Append(ml.Transforms.NormalizeLpNorm(FeaturesColumn, "RawFeatures"));
+        chain = chain.Append(ml.Transforms.Concatenate("RawFeatures", [.. columns]));
+        return chain.Append(ml.Transforms.NormalizeLpNorm(withEmbedding ? NgramFeaturesColumn : FeaturesColumn, "RawFeatures"));
+    }
+
+    /// <summary>
+    /// After <see cref="Featurizer"/> with an embedding: optionally the fast stage (a maximum-entropy learner on the
+    /// n-grams alone, its probabilities kept in <see cref="FastScoreColumn"/>), then the n-gram vector followed by the
+    /// sentence vector (also of unit length, so both blocks weigh the same) in <see cref="FeaturesColumn"/>.
+    /// </summary>
+    /// <remarks>
+    /// Both stages share one featurization and live in one model file. The fast stage's score does not depend on the
+    /// embedding, so a caller can score with a zero vector first and encode the text only when the fast stage is unsure.
+    /// </remarks>
+    public static IEstimator<ITransformer> WithEmbedding(MLContext ml, IntentModelOptions options, bool fastStage)
+    {
+        var combine = ml.Transforms.Concatenate(FeaturesColumn, NgramFeaturesColumn, EmbeddingColumn);
+        return fastStage
+            ? MaxEnt(ml, options, NgramFeaturesColumn)
+                .Append(ml.Transforms.CopyColumns(FastScoreColumn, ScoreColumn))
+                .Append(combine)
+            : combine;
     }
 
     /// <summary>The learner(s) on top of <see cref="FeaturesColumn"/>.</summary>
@@ -68,18 +92,7 @@ internal static class IntentPipeline
             return ova;
         }
 
-        var maxEnt = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            LabelColumnName = LabelKeyColumn,
-            FeatureColumnName = FeaturesColumn,
-            L1Regularization = options.L1Regularization,
-            L2Regularization = options.L2Regularization,
-            HistorySize = options.HistorySize,
-            MaximumNumberOfIterations = options.MaximumIterations,
-            ExampleWeightColumnName = options.BalanceClasses ? WeightColumn : null,
-            OptimizationTolerance = options.OptimizationTolerance,
-            NumberOfThreads = options.NumberOfThreads,
-        });
+        var maxEnt = MaxEnt(ml, options, FeaturesColumn);
         if (options.Learner == IntentLearner.MaxEnt)
         {
             return maxEnt;
@@ -91,4 +104,18 @@ internal static class IntentPipeline
             .Append(ml.Transforms.CopyColumns(MaxEntScoreColumn, ScoreColumn))
             .Append(ova);
     }
+
+    private static LbfgsMaximumEntropyMulticlassTrainer MaxEnt(MLContext ml, IntentModelOptions options, string features) =>
+        ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = LabelKeyColumn,
+            FeatureColumnName = features,
+            L1Regularization = options.L1Regularization,
+            L2Regularization = options.L2Regularization,
+            HistorySize = options.HistorySize,
+            MaximumNumberOfIterations = options.MaximumIterations,
+            ExampleWeightColumnName = options.BalanceClasses ? WeightColumn : null,
+            OptimizationTolerance = options.OptimizationTolerance,
+            NumberOfThreads = options.NumberOfThreads,
+        });
 }

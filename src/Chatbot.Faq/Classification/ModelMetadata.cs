@@ -36,6 +36,15 @@ public sealed record ModelMetadata
     /// <summary>The maximum-entropy weight of a two-learner model; null for one learner.</summary>
     public double? EnsembleWeight { get; init; }
 
+    /// <summary>
+    /// The sentence encoder the model takes vectors from (name and weights hash), or null for an n-gram-only model. A
+    /// process whose encoder differs refuses the model, and it is retrained.
+    /// </summary>
+    public string? Encoder { get; init; }
+
+    /// <summary>Thresholds of the fast first stage (n-grams alone), or null when the model has none.</summary>
+    public IntentThresholds? FastThresholds { get; init; }
+
     /// <summary>Wall-clock training time, including cross-validation.</summary>
     public double TrainingSeconds { get; init; }
 

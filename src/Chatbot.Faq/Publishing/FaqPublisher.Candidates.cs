@@ -33,6 +33,12 @@ public sealed partial class FaqPublisher
         }
 
         var examples = dataset.Examples.Select(e => new LabeledText(e.Text, e.Intent)).ToList();
+        var vectors = Path.Combine(store.ModelFolder, IntentModelFiles.ExampleVectorsFileName);
+        if (_trainer.Embedder is { ExampleCount: 0 } embedder)
+        {
+            embedder.LoadExamples(vectors);
+        }
+
         // Never for a pipeline upgrade of the current content: its folder is replaced, so it must pass the whole gate first.
         if (_options.CrossValidateInBackground && baseline is not null && baseline.Version != run.Candidate)
         {
@@ -40,7 +46,10 @@ public sealed partial class FaqPublisher
             var fast = _trainer.Fit(examples, cancellationToken);
             var seconds = run.Lap();
             run.Durations = run.Durations with { Train = seconds };
-            var metadata = Metadata(dataset, fast, examples.Count, baseline.Classifier.Metadata.Thresholds, NotCrossValidated, now, seconds);
+            SaveVectors(vectors);
+            var published = baseline.Classifier.Metadata;
+            var sameStages = published.PipelineSignature == signature;
+            var metadata = Metadata(dataset, fast, examples.Count, published.Thresholds, sameStages ? published.FastThresholds : null, NotCrossValidated, now, seconds);
             return new Candidate(new IntentClassifier(fast, metadata), false, null, trainingHash);
         }
 
@@ -49,7 +58,8 @@ public sealed partial class FaqPublisher
         var model = _trainer.Fit(examples, cancellationToken);
         var fitSeconds = run.Lap();
         run.Durations = run.Durations with { CrossValidate = cvSeconds, Train = fitSeconds };
-        var full = Metadata(dataset, model, examples.Count, evaluation.Thresholds, ModelMetrics.From(evaluation), now, cvSeconds + fitSeconds);
+        SaveVectors(vectors);
+        var full = Metadata(dataset, model, examples.Count, evaluation.Thresholds, evaluation.FastThresholds, ModelMetrics.From(evaluation), now, cvSeconds + fitSeconds);
         return new Candidate(new IntentClassifier(model, full), true, null, trainingHash);
     }
 
@@ -95,8 +105,23 @@ public sealed partial class FaqPublisher
     private (EvaluationReport Report, bool KeptThresholds) CrossValidate(
         IReadOnlyList<LabeledText> examples, IntentThresholds? serving, CancellationToken cancellationToken)
     {
-        var cv = new IntentModelEvaluator(_trainer).CrossValidate(examples, _trainer.Options.Folds, null, cancellationToken);
-        return ThresholdHysteresis.Choose(cv, _trainer.Options.Thresholds, _options.KeepThresholdsWhileTargetsMet ? serving : null);
+        var evaluator = new IntentModelEvaluator(_trainer);
+        var cv = evaluator.CrossValidate(examples, _trainer.Options.Folds, null, cancellationToken);
+        var (report, kept) = ThresholdHysteresis.Choose(cv, _trainer.Options.Thresholds, _options.KeepThresholdsWhileTargetsMet ? serving : null);
+        return (EvaluationMetrics.Compute(cv, report.Thresholds, report.AnswerTargetMet, evaluator.FastThresholds(cv)), kept);
+    }
+
+    /// <summary>Keeps the example vectors for the next process (a CLI publish, a restart); losing them only costs time.</summary>
+    private void SaveVectors(string path)
+    {
+        try
+        {
+            _trainer.Embedder?.SaveExamples(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The next retrain encodes the examples again.
+        }
     }
 
     private PublishedVersion Save(ModelVersionStore store, RunContext run, VersionDraft draft, FaqDataset dataset, Candidate candidate, PublishMetrics after)
@@ -133,8 +158,10 @@ public sealed partial class FaqPublisher
     }
 
     private ModelMetadata Metadata(
-        FaqDataset dataset, IntentModel model, int exampleCount, IntentThresholds thresholds, ModelMetrics metrics, DateTimeOffset now, double seconds) => new()
+        FaqDataset dataset, IntentModel model, int exampleCount, IntentThresholds thresholds, IntentThresholds? fastThresholds, ModelMetrics metrics, DateTimeOffset now, double seconds) => new()
     {
+        Encoder = model.Embedder?.Encoder.Identity,
+        FastThresholds = model.HasFastStage ? fastThresholds : null,
         DatasetHash = dataset.ContentHash,
         PipelineSignature = _trainer.Options.Signature,
         CreatedAt = now,

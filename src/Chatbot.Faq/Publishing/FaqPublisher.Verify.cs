@@ -25,6 +25,7 @@ public sealed partial class FaqPublisher
         var metadata = old with
         {
             Thresholds = evaluation.Thresholds,
+            FastThresholds = version.Classifier.Model.HasFastStage ? evaluation.FastThresholds ?? old.FastThresholds : null,
             Metrics = ModelMetrics.From(evaluation),
             TrainingSeconds = Math.Round(old.TrainingSeconds + cvSeconds, 2),
         };
