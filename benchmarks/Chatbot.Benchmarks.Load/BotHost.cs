@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using System.Net;
 using Chatbot.Knowledge;
 using Chatbot.Storage;

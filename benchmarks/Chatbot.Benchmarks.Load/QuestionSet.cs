@@ -1,6 +1,7 @@
+using Chatbot.Faq.Answering;
 using Chatbot.Faq.Dataset;
 using Chatbot.Knowledge;
-using Chatbot.Safety;
+using Chatbot.Faq.Safety;
 
 namespace Chatbot.Benchmarks.Load;
 
@@ -33,7 +34,7 @@ internal sealed class QuestionSet
     /// </summary>
     public string DescribePaths(FaqKnowledge knowledge)
     {
-        var gate = new SafetyGate();
+        var gate = new SafetyRules();
         int safety = 0, exact = 0, classified = 0;
         foreach (var text in Texts)
         {

@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Integration;
 using Chatbot.BotFramework.Schema;

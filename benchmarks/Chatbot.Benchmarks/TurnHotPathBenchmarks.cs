@@ -1,3 +1,4 @@
+using Chatbot.Faq.Answering;
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -6,7 +7,7 @@ using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
 using Chatbot.Faq.Classification;
 using Chatbot.Privacy;
-using Chatbot.Safety;
+using Chatbot.Faq.Safety;
 using Chatbot.Storage;
 
 namespace Chatbot.Benchmarks;
@@ -32,7 +33,7 @@ public class TurnHotPathBenchmarks
     private InProcessBot? _inMemory;
     private InProcessBot? _sqlite;
     private IIntentClassifier? _classifier;
-    private readonly SafetyGate _gate = new();
+    private readonly SafetyRules _gate = new();
     private readonly PersonalDataRedactor _redactor = new();
 
     [GlobalSetup]

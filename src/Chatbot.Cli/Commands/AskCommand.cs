@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Chatbot.Faq.Answering;
 using Chatbot.Faq.Classification;
+using Chatbot.Faq.Safety;
 using Chatbot.Faq.Dataset;
 using Spectre.Console;
 
@@ -34,8 +36,10 @@ internal static class AskCommand
         }
 
         using var classifier = loaded.Classifier;
-        var prediction = classifier.Classify(question);
-        var decision = IntentDecisions.Decide(prediction);
+        var decider = DeciderLoading.Load(context, loaded, modelFolder, cancellationToken);
+        var knowledge = DeciderLoading.Knowledge(loaded);
+        var decision = decider.Decide(question, knowledge, staffAudience: view == FaqView.Staff);
+        var prediction = decision.Prediction ?? classifier.Classify(question);
         var console = context.CreateConsole();
         var table = new Table().Title("Top intents").AddColumns("#", "Intent", "Score", "Title");
         for (var i = 0; i < prediction.Top.Count; i++)
@@ -47,39 +51,64 @@ internal static class AskCommand
 
         console.Write(table);
         var t = prediction.Thresholds;
-        context.Output.WriteLine($"Thresholds: answer ≥ {Format.Score(t.Answer)}, did-you-mean ≥ {Format.Score(t.Clarify)} (model {prediction.ModelVersion[..Math.Min(12, prediction.ModelVersion.Length)]}).");
-        WriteReply(context.Output, loaded.Catalog, prediction, decision, view);
+        context.Output.WriteLine($"Thresholds: answer ≥ {Format.Score(t.Answer)}, did-you-mean ≥ {Format.Score(t.Clarify)} ({prediction.Stage} stage, model {prediction.ModelVersion[..Math.Min(12, prediction.ModelVersion.Length)]}).");
+        var safety = decision.Safety;
+        context.Output.WriteLine(safety.Risk == SafetyRisk.None
+            ? $"Safety gate: nothing found (learned layer {Format.Score(safety.ModelScore)}, fires at {Format.Score(SafetyModel.Threshold)})."
+            : $"Safety gate: {safety.Risk} ({safety.Layer}: {safety.Rule}; learned layer {Format.Score(safety.ModelScore)}){(safety.Spanish ? ", answered in Spanish" : string.Empty)}.");
+        context.Output.WriteLine($"Decision: {decision.Outcome} ({decision.Source})");
+        WriteReply(context.Output, decision);
         return ExitCodes.Ok;
     }
 
-    private static void WriteReply(TextWriter output, FaqCatalog catalog, IntentPrediction prediction, IntentDecision decision, FaqView view)
+    private static void WriteReply(TextWriter output, MessageDecision decision)
     {
-        var best = catalog.Find(prediction.Best.Intent, view);
-        if (decision is IntentDecision.Answer or IntentDecision.Referral && best is null)
+        if (decision.Safety.Risk != SafetyRisk.None)
         {
-            decision = IntentDecision.Fallback; // Staff-only answer on a public channel, or an intent the data no longer has.
+            output.WriteLine(decision.Safety.Risk == SafetyRisk.Crisis
+                ? "Reply: the crisis message (988 Suicide & Crisis Lifeline, 911) first, and a person is offered."
+                : decision.Safety.Risk == SafetyRisk.Poisoning
+                    ? "Reply: the poisoning message (911 if in danger, Poison Control 1-800-222-1222) first."
+                    : "Reply: the emergency message (call 911 now) first.");
+            if (decision.Answer is null)
+            {
+                return;
+            }
+
+            output.WriteLine("Then the answer to the rest of the message:");
         }
 
-        output.WriteLine($"Decision: {decision}");
-        switch (decision)
+        var answer = decision.Answer ?? AnswerDecision.Fallback;
+        switch (answer.Kind)
         {
-            case IntentDecision.Answer:
-                output.WriteLine($"Reply ({best!.Id}):");
-                output.WriteLine(best.Answer);
+            case AnswerKind.Answer or AnswerKind.ClinicianReferral:
+                output.WriteLine($"Reply ({answer.Kind}, {answer.Entry!.Id}):");
+                output.WriteLine(answer.Entry.Answer);
+                if (answer.Candidates.Count > 0)
+                {
+                    output.WriteLine($"Also offered: {string.Join(", ", answer.Candidates.Select(c => $"\"{c.Title}\""))}");
+                }
+
                 break;
-            case IntentDecision.Referral:
-                output.WriteLine($"Reply (clinician referral, {best!.Id}):");
-                output.WriteLine(best.Answer);
+            case AnswerKind.Booking:
+                output.WriteLine("Reply: starts the booking dialog.");
                 break;
-            case IntentDecision.Clarify:
-                var options = prediction.Top.Take(2).Select(s => catalog.Find(s.Intent, view)).OfType<FaqEntry>()
-                    .Where(e => e.Kind != IntentKind.OutOfScope).Select(e => $"\"{e.Title}\"");
-                output.WriteLine($"Reply: Did you mean {string.Join(" or ", options)}?");
+            case AnswerKind.Handoff:
+                output.WriteLine("Reply: hands the conversation to a person.");
+                break;
+            case AnswerKind.Clarify:
+                output.WriteLine($"Reply: Did you mean {string.Join(" or ", answer.Candidates.Select(e => $"\"{e.Title}\""))}?");
                 break;
             default:
                 output.WriteLine("Reply (fallback):");
-                output.WriteLine(catalog.Find(FaqEntry.OutOfScopeId)?.Answer ?? GenericFallback);
+                output.WriteLine(answer.Entry?.Answer ?? GenericFallback);
                 break;
+        }
+
+        if (decision.Also is { Entry: { } second })
+        {
+            output.WriteLine($"Then the second question ({second.Id}):");
+            output.WriteLine(second.Answer);
         }
     }
 }

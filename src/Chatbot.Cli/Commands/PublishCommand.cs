@@ -1,3 +1,7 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Embeddings;
+using Chatbot.Faq.Dataset;
+using Chatbot.Faq.Answering;
 using System.CommandLine;
 using Chatbot.Faq.Publishing;
 
@@ -34,7 +38,10 @@ internal static class PublishCommand
 
     private static int Run(CliContext context, string dataFolder, string modelFolder, string user, bool json, CancellationToken cancellationToken)
     {
-        var publisher = new FaqPublisher(context.TimeProvider);
+        // The staff tests go through the bot's own decision function, safety gate included (its learned layer too).
+        var questions = new FaqDatasetLoader().Load(dataFolder).Examples.Select(e => e.Text).ToList();
+        var safety = SafetyModel.LoadOrTrain(Path.Combine(modelFolder, "safety"), SentenceEmbedder.Shared, context.TimeProvider, questions, cancellationToken: cancellationToken);
+        var publisher = new FaqPublisher(context.TimeProvider, decider: MessageDecider.With(safety));
         context.Error.WriteLine($"Publishing {dataFolder} into {modelFolder} …");
         var first = publisher.Publish(dataFolder, modelFolder, PublishTrigger.Cli, user, lockTimeout: null, cancellationToken);
         var reports = new List<PublishReport> { first.Report };

@@ -28,8 +28,8 @@ public sealed partial class FaqPublisher
         var baseline = current is null ? null : TryLoad(store, current, out _);
         var candidate = BuildCandidate(store, run, dataset, baseline, cancellationToken);
         var staffTests = tests?.Tests ?? [];
-        var candidateRun = StaffTestRunner.Run(candidate.Classifier, staffTests);
-        var baselineRun = baseline is null ? null : StaffTestRunner.Run(baseline.Classifier, staffTests);
+        var candidateRun = StaffTestRunner.Run(_decider, new FaqCatalog(dataset.Entries), candidate.Classifier, staffTests);
+        var baselineRun = baseline is null ? null : StaffTestRunner.Run(_decider, baseline.Catalog, baseline.Classifier, staffTests);
         run.Durations = run.Durations with { StaffTests = run.Lap() };
 
         var gate = new PublishGate(_options.Gate).Evaluate(

@@ -33,10 +33,10 @@ public sealed partial class FaqPublisher
 
         // Compare with the newest version that has another model: answer-only versions on top share this one.
         var tests = new TestConversationLoader().LoadFromDataFolder(snapshot)?.Tests ?? [];
-        var candidateRun = StaffTestRunner.Run(classifier, tests);
+        var candidateRun = StaffTestRunner.Run(_decider, version.Catalog, classifier, tests);
         var baselineId = OtherModelBelow(store, run.State!, version.Info.TrainingHash);
         var baseline = baselineId is null ? null : TryLoad(store, baselineId, out _);
-        var baselineRun = baseline is null ? null : StaffTestRunner.Run(baseline.Classifier, tests);
+        var baselineRun = baseline is null ? null : StaffTestRunner.Run(_decider, baseline.Catalog, baseline.Classifier, tests);
         run.Durations = run.Durations with { StaffTests = run.Lap() };
         var gate = new PublishGate(_options.Gate).Evaluate(
             new GateInput(metadata.Metrics.MacroF1, candidateRun),

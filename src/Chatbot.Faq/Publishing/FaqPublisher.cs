@@ -1,3 +1,4 @@
+using Chatbot.Faq.Answering;
 using System.Diagnostics;
 using System.Globalization;
 using Chatbot.Faq.Classification;
@@ -32,6 +33,7 @@ public sealed partial class FaqPublisher
     private readonly IntentModelTrainer _trainer;
     private readonly IVersionStoreFileSystem? _fileSystem;
     private readonly FaqValidationRules? _rules;
+    private readonly MessageDecider _decider;
 
     /// <summary>Creates the publisher.</summary>
     /// <param name="timeProvider">The clock (timestamps, review dates).</param>
@@ -39,12 +41,17 @@ public sealed partial class FaqPublisher
     /// <param name="modelOptions">The training pipeline; the product defaults when null.</param>
     /// <param name="fileSystem">The file writes of the version store; the real file system when null.</param>
     /// <param name="rules">The validation limits; the defaults when null.</param>
+    /// <param name="decider">
+    /// The bot's message-to-decision function for the staff tests; the phrase-rules-only gate with the default policy
+    /// when null (the host and the CLI pass the one with the learned layer).
+    /// </param>
     public FaqPublisher(
         TimeProvider timeProvider,
         FaqPublisherOptions? options = null,
         IntentModelOptions? modelOptions = null,
         IVersionStoreFileSystem? fileSystem = null,
-        FaqValidationRules? rules = null)
+        FaqValidationRules? rules = null,
+        MessageDecider? decider = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
@@ -52,6 +59,7 @@ public sealed partial class FaqPublisher
         _trainer = new IntentModelTrainer(modelOptions);
         _fileSystem = fileSystem;
         _rules = rules;
+        _decider = decider ?? MessageDecider.WithRulesOnly();
     }
 
     /// <summary>The publishing options.</summary>

@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Faq.Dataset;
 using Chatbot.Knowledge;
@@ -13,10 +15,19 @@ namespace Chatbot.Conversation;
 public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
 {
     /// <summary>Button titles of the bot's own actions.</summary>
-    public const string TalkToPersonTitle = "Talk to a person";
+    public const string TalkToPersonTitle = ButtonTitles.TalkToPerson;
 
     /// <summary>Button title that starts booking.</summary>
-    public const string BookTitle = "Book a consultation";
+    public const string BookTitle = ButtonTitles.Book;
+
+    /// <summary>
+    /// The line every reply that is not a confident answer ends with (defence in depth behind the gate). The numbers are
+    /// tap-to-call links where the channel renders Markdown links.
+    /// </summary>
+    public const string CrisisLine = "If you are in crisis, call or text [988](tel:988); in an emergency, call [911](tel:911).";
+
+    /// <summary>Poison Control in the United States.</summary>
+    public const string PoisonControl = "[1-800-222-1222](tel:18002221222)";
 
     private readonly ClinicOptions _clinic = clinicOptions.Value;
 
@@ -26,7 +37,7 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
         var text =
             $"Hi, I'm the {_clinic.Name} virtual assistant. I'm an **automated assistant**, not a clinician, and what I say is not medical advice.\n\n" +
             "I can answer common questions about ketamine infusion therapy, help you request a consultation, or connect you with our team.\n\n" +
-            "**If this is an emergency, call 911.** If you are thinking about suicide or self-harm, call or text **988** (Suicide & Crisis Lifeline).";
+            "**If this is an emergency, call [911](tel:911).** If you are thinking about suicide or self-harm, call or text **[988](tel:988)** (Suicide & Crisis Lifeline).";
         var actions = knowledge is null
             ? [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]
             : _clinic.WelcomeSuggestions.Select(knowledge.Find).OfType<FaqEntry>().Where(e => e.IsPublic).Select(e => CardAction.ImBack(e.Title)).ToList();
@@ -62,30 +73,80 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
         "If this is an emergency, call 911; in a mental-health crisis, call or text 988.",
         []);
 
-    /// <summary>Suicidal or self-harm language: 988, 911, and a person.</summary>
-    public Activity Crisis() => Message(
-        "I'm really sorry you're going through this, and I'm glad you reached out. You deserve support right now.\n\n" +
-        "- **Call or text 988** to reach the 988 Suicide & Crisis Lifeline, any time, day or night (or chat at 988lifeline.org).\n" +
-        "- If you are in immediate danger or might act on these thoughts, **call 911** now or go to the nearest emergency room.\n\n" +
-        $"I'm an automated assistant, so I can't give you the help you need, but people can. You can also call our clinic at {_clinic.Phone} ({_clinic.Hours}).",
-        [CardAction.ImBack(TalkToPersonTitle)]);
+    /// <summary>What the gate found, in the patient's language: the crisis, poisoning or emergency message.</summary>
+    public Activity Safety(SafetyAssessment safety)
+    {
+        ArgumentNullException.ThrowIfNull(safety);
+        return safety.Risk switch
+        {
+            SafetyRisk.Crisis => Crisis(safety.Spanish, safety.MentionsPoisoning),
+            SafetyRisk.Poisoning => Poisoning(safety.Spanish),
+            _ => Emergency(safety.Spanish, safety.MentionsPoisoning),
+        };
+    }
+
+    /// <summary>Suicidal or self-harm language, or someone else at risk: 988, 911, and a person.</summary>
+    public Activity Crisis(bool spanish = false, bool poisoning = false) => spanish
+        ? Message(
+            "Siento mucho que estés pasando por esto, y me alegra que hayas escrito. Mereces apoyo ahora mismo.\n\n" +
+            "- **Llama o envía un mensaje de texto al [988](tel:988)** (988 Suicide & Crisis Lifeline), a cualquier hora. Para hablar en español, llama y marca la opción 2, o envía el texto AYUDA al [988](sms:988).\n" +
+            "- Si estás en peligro inmediato o podrías actuar según estos pensamientos, **llama al [911](tel:911)** ahora o ve a la sala de emergencias más cercana.\n" +
+            (poisoning ? $"- Si tú o alguien tomó algo, llama al **[911](tel:911)** o a Poison Control: **{PoisonControl}** (hay intérpretes en español).\n" : string.Empty) +
+            $"\nSoy un asistente automático y no puedo darte la ayuda que necesitas, pero otras personas sí. También puedes llamar a nuestra clínica al {_clinic.Phone}.",
+            [CardAction.ImBack(TalkToPersonTitle)])
+        : Message(
+            "I'm really sorry you're going through this, and I'm glad you reached out. You deserve support right now.\n\n" +
+            "- **Call or text [988](tel:988)** to reach the 988 Suicide & Crisis Lifeline, any time, day or night (or chat at 988lifeline.org).\n" +
+            "- If you are in immediate danger or might act on these thoughts, **call [911](tel:911)** now or go to the nearest emergency room.\n" +
+            (poisoning ? $"- If you or someone else has taken something, call **[911](tel:911)** or Poison Control at **{PoisonControl}**.\n" : string.Empty) +
+            $"\nI'm an automated assistant, so I can't give you the help you need, but people can. You can also call our clinic at {_clinic.Phone} ({_clinic.Hours}).",
+            [CardAction.ImBack(TalkToPersonTitle)]);
 
     /// <summary>Medical-emergency language: 911, nothing else offered.</summary>
-    public Activity Emergency() => Message(
-        "This sounds like a medical emergency. **Call 911 now** or go to the nearest emergency room — please don't wait for a reply here.\n\n" +
-        "If someone is not breathing or won't wake up, call 911 and follow the dispatcher's instructions.",
-        []);
+    public Activity Emergency(bool spanish = false, bool poisoning = false) => spanish
+        ? Message(
+            "Esto parece una emergencia médica. **Llama al [911](tel:911) ahora** o ve a la sala de emergencias más cercana; por favor no esperes una respuesta aquí.\n\n" +
+            "Si alguien no respira o no despierta, llama al 911 y sigue las instrucciones de la operadora." +
+            (poisoning ? $" Si alguien tomó algo, también puedes llamar a Poison Control: **{PoisonControl}**." : string.Empty) +
+            "\n\nSi estás pensando en hacerte daño, llama o envía un texto al [988](tel:988).",
+            [])
+        : Message(
+            "This sounds like a medical emergency. **Call [911](tel:911) now** or go to the nearest emergency room — please don't wait for a reply here.\n\n" +
+            "If someone is not breathing or won't wake up, call 911 and follow the dispatcher's instructions." +
+            (poisoning ? $" If someone has taken something, you can also call Poison Control at **{PoisonControl}**." : string.Empty) +
+            "\n\nIf you are thinking about harming yourself, call or text [988](tel:988).",
+            []);
 
-    /// <summary>An approved answer with its follow-ups as buttons.</summary>
-    public Activity Answer(FaqEntry entry, FaqKnowledge knowledge, bool staffAudience)
+    /// <summary>Poisoning or overdose: 911 if the person is in danger, and Poison Control.</summary>
+    public Activity Poisoning(bool spanish = false) => spanish
+        ? Message(
+            "Esto puede ser una intoxicación o una sobredosis. **Si la persona no respira, no despierta, tiene una convulsión o le cuesta respirar, llama al [911](tel:911) ahora.**\n\n" +
+            $"Si no, llama ya a **Poison Control: {PoisonControl}** (gratis, las 24 horas, con intérpretes en español). Ten a mano el envase de lo que tomó.\n\n" +
+            "Si alguien tomó algo a propósito para hacerse daño, llama o envía un texto al [988](tel:988) además.",
+            [])
+        : Message(
+            "This may be a poisoning or an overdose. **If the person is not breathing, won't wake up, is having a seizure or has trouble breathing, call [911](tel:911) now.**\n\n" +
+            $"Otherwise call **Poison Control at {PoisonControl}** right away (free, 24 hours a day). Keep the container of whatever was taken with you.\n\n" +
+            "If someone took something on purpose to hurt themselves, also call or text [988](tel:988).",
+            []);
+
+    /// <summary>
+    /// An approved answer with its follow-ups as buttons; <paramref name="alternatives"/> (the runners-up of an answer
+    /// given on a clear lead) come first, so a patient who meant another entry is one tap away.
+    /// </summary>
+    public Activity Answer(FaqEntry entry, FaqKnowledge knowledge, bool staffAudience, IReadOnlyList<FaqEntry>? alternatives = null)
     {
-        var actions = entry.FollowUps
-            .Select(knowledge.Find)
-            .OfType<FaqEntry>()
-            .Where(e => staffAudience || e.IsPublic)
+        var actions = (alternatives ?? [])
+            .Concat(entry.FollowUps.Select(knowledge.Find).OfType<FaqEntry>())
+            .Where(e => (staffAudience || e.IsPublic) && e.Id != entry.Id)
+            .DistinctBy(e => e.Id)
+            .Take(5)
             .Select(e => CardAction.ImBack(e.Title))
             .ToList();
-        return Message(entry.Answer, actions);
+
+        // A goodbye can follow a short or odd message that the gate did not understand: the crisis line goes with it.
+        var text = entry.Id == "smalltalk/goodbye" ? entry.Answer + "\n\n" + CrisisLine : entry.Answer;
+        return Message(text, actions);
     }
 
     /// <summary>A clinician referral, using the approved referral text of the entry.</summary>
@@ -96,8 +157,8 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
     public Activity Clarify(IReadOnlyList<FaqEntry> candidates)
     {
         var text = candidates.Count == 1
-            ? $"I'm not completely sure I understood. Did you mean: **{candidates[0].Title}**?"
-            : "I'm not completely sure I understood. Did you mean one of these?";
+            ? $"I'm not completely sure I understood. Did you mean: **{candidates[0].Title}**?\n\n{CrisisLine}"
+            : $"I'm not completely sure I understood. Did you mean one of these?\n\n{CrisisLine}";
         var actions = candidates.Select(c => CardAction.ImBack(c.Title)).Append(CardAction.ImBack("Something else")).ToList();
         return Message(text, actions);
     }
@@ -109,12 +170,17 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
             ? "I'm sorry, I still can't answer that, and I don't want to guess, so I'm bringing in a person from our team."
             : "I'm sorry, I can't answer that. I only answer questions about ketamine infusion therapy at our clinic, " +
               "from information our clinical team has approved. You could rephrase the question, book a consultation, or talk to a person.";
+        text += "\n\n" + CrisisLine;
         return Message(text, [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]);
     }
 
-    /// <summary>The turn error message: neutral, never exception text.</summary>
+    /// <summary>
+    /// The turn error message: neutral, never exception text, and always with 988 and 911 — if a turn fails we cannot
+    /// know that the message was not a crisis, so the error reply fails closed.
+    /// </summary>
     public Activity TurnError() => Message(
-        $"Sorry, something went wrong on my side. Please try again, or call the clinic at {_clinic.Phone}.", []);
+        $"Sorry, something went wrong on my side. Please try again, or call the clinic at {_clinic.Phone}.\n\n" +
+        "**If you are in crisis, call or text [988](tel:988). In an emergency, call [911](tel:911).**", []);
 
     /// <summary>The model is still loading.</summary>
     public Activity NotReady() => Message(
@@ -123,12 +189,12 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
     /// <summary>Files and images are not accepted.</summary>
     public Activity AttachmentsDeclined() => Message(
         "Thanks, but I can't open files or images, and please don't send medical records here. " +
-        "Type your question instead, or talk to a person.",
+        "Type your question instead, or talk to a person.\n\n" + CrisisLine,
         [CardAction.ImBack(TalkToPersonTitle)]);
 
     /// <summary>A message with nothing readable in it.</summary>
     public Activity EmptyMessage() => Message(
-        "I didn't catch a question there. Type a question about ketamine infusion therapy, or choose an option below.",
+        "I didn't catch a question there. Type a question about ketamine infusion therapy, or choose an option below.\n\n" + CrisisLine,
         [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]);
 
     private static Activity Message(string text, IList<CardAction> actions) => new()

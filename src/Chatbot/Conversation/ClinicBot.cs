@@ -1,3 +1,4 @@
+using Chatbot.Faq.Answering;
 using System.Globalization;
 using Chatbot.Booking;
 using Chatbot.BotFramework.Builder;
@@ -6,7 +7,7 @@ using Chatbot.Faq.Dataset;
 using Chatbot.Handoff;
 using Chatbot.Knowledge;
 using Chatbot.Privacy;
-using Chatbot.Safety;
+using Chatbot.Faq.Safety;
 using Chatbot.Teams;
 using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,7 @@ public sealed partial class ClinicBot(
     FaqKnowledgeProvider knowledgeProvider,
     BookingDialog bookingDialog,
     HandoffService handoff,
-    SafetyGate safetyGate,
-    AnswerPolicy answerPolicy,
+    MessageDecider decider,
     BotReplies replies,
     ConversationStateAccessor stateAccessor,
     AudienceResolver audience,
@@ -51,8 +51,9 @@ public sealed partial class ClinicBot(
             return;
         }
 
-        // The gate runs first, on the typed text and on anything typed into a card, whatever state the dialog is in.
-        var safety = safetyGate.Assess(text + " " + MessageText.ValueStrings(activity));
+        // The gate runs first, on the whole message as typed (markup included) and on anything typed into a card,
+        // whatever state the dialog is in.
+        var safety = decider.Gate.Assess(GateText(activity, text), MessageText.ValueStrings(activity));
         var key = ConversationStateAccessor.KeyFor(activity);
         var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
         state.LastTurnAt = timeProvider.GetUtcNow();
@@ -64,11 +65,23 @@ public sealed partial class ClinicBot(
 
         if (safety.Risk != SafetyRisk.None)
         {
-            Log.SafetyGateFired(logger, activity.Id, safety.Risk, safety.Rule);
-            await turnContext.SendActivityAsync(safety.Risk == SafetyRisk.Crisis ? replies.Crisis() : replies.Emergency(), cancellationToken);
+            Log.SafetyGateFired(logger, activity.Id, safety.Risk, safety.Rule, safety.Layer);
+            ChatbotMetrics.SafetyGateFired(safety);
+            await turnContext.SendActivityAsync(replies.Safety(safety), cancellationToken);
             state.LastSafetyAlert = timeProvider.GetUtcNow();
             state.ActiveDialog = null;
             state.Booking = null;
+
+            // A question asked beside the crisis statement still gets its approved answer, after the crisis message.
+            if (safety.RemainingText.Length > 0 && await knowledgeProvider.WaitAsync(KnowledgeWait, cancellationToken) is { } known)
+            {
+                var rest = decider.Decide(text, known, audience.IsStaff(activity), safety);
+                if (rest.Answer is { Kind: AnswerKind.Answer, Entry: { } entry })
+                {
+                    await turnContext.SendActivityAsync(replies.Answer(entry, known, audience.IsStaff(activity)), cancellationToken);
+                }
+            }
+
             if (safety.Risk == SafetyRisk.Crisis)
             {
                 await handoff.StartAsync(turnContext, state, HandoffReason.Crisis, cancellationToken);
@@ -173,21 +186,17 @@ public sealed partial class ClinicBot(
             return;
         }
 
-        if (normalized == ExampleText.Normalize("Something else"))
+        if (normalized == ExampleText.Normalize(ButtonTitles.SomethingElse))
         {
             await turnContext.SendActivityAsync(replies.EmptyMessage(), cancellationToken);
             return;
         }
 
-        var decision = DecideFixed(normalized, knowledge, staff);
-        Faq.Classification.IntentPrediction? prediction = null;
-        if (decision is null)
-        {
-            prediction = knowledge.Classifier.Classify(text);
-            decision = answerPolicy.Decide(prediction, knowledge, staff);
-        }
-
-        Log.Decided(logger, turnContext.Activity.Id, decision.Kind, decision.Entry?.Id, prediction?.Best.Score ?? 1f, knowledge.Version);
+        var decided = decider.Decide(text, knowledge, staff, SafetyAssessment.Safe);
+        var decision = decided.Answer ?? AnswerDecision.Fallback;
+        var prediction = decided.Prediction;
+        Log.Decided(logger, turnContext.Activity.Id, decision.Kind, decision.Entry?.Id, prediction?.Best.Score ?? 1f, prediction?.Stage.ToString() ?? decided.Source, knowledge.Version);
+        ChatbotMetrics.Decided(decision.Kind, prediction?.Stage);
         state.ConsecutiveFallbacks = decision.Kind == AnswerKind.Fallback ? state.ConsecutiveFallbacks + 1 : 0;
         state.LastIntent = decision.Entry?.Id ?? state.LastIntent;
 
@@ -197,7 +206,12 @@ public sealed partial class ClinicBot(
                 await StartOverAsync(turnContext, knowledge, state, cancellationToken);
                 break;
             case AnswerKind.Answer:
-                await turnContext.SendActivityAsync(replies.Answer(decision.Entry!, knowledge, staff), cancellationToken);
+                await turnContext.SendActivityAsync(replies.Answer(decision.Entry!, knowledge, staff, decision.Candidates), cancellationToken);
+                if (decided.Also is { Kind: AnswerKind.Answer, Entry: { } second })
+                {
+                    await turnContext.SendActivityAsync(replies.Answer(second, knowledge, staff), cancellationToken);
+                }
+
                 break;
             case AnswerKind.ClinicianReferral:
                 await turnContext.SendActivityAsync(replies.ClinicianReferral(decision.Entry!), cancellationToken);
@@ -225,21 +239,14 @@ public sealed partial class ClinicBot(
         }
     }
 
-    /// <summary>Button clicks and known questions: answered without asking the model (also used by <c>why</c>).</summary>
-    internal static AnswerDecision? DecideFixed(string normalized, FaqKnowledge knowledge, bool staff)
+    /// <summary>
+    /// What the gate reads: the text as typed, markup and all, so nothing inside angle brackets is hidden from it,
+    /// and the cleaned text (mentions removed, entities decoded) when that differs.
+    /// </summary>
+    private static string GateText(Activity activity, string cleaned)
     {
-        if (normalized == ExampleText.Normalize(BotReplies.BookTitle))
-        {
-            return knowledge.Find("booking/appointment") is { } booking ? AnswerPolicy.For(booking) : new AnswerDecision(AnswerKind.Booking, null, []);
-        }
-
-        if (normalized == ExampleText.Normalize(BotReplies.TalkToPersonTitle))
-        {
-            return knowledge.Find("handoff/human") is { } handoff ? AnswerPolicy.For(handoff) : new AnswerDecision(AnswerKind.Handoff, null, []);
-        }
-
-        var exact = knowledge.MatchExact(normalized);
-        return exact is not null && (staff || exact.IsPublic) && exact.Kind != IntentKind.OutOfScope ? AnswerPolicy.For(exact) : null;
+        var typed = activity.Text ?? string.Empty;
+        return typed.Length == 0 || string.Equals(typed.Trim(), cleaned, StringComparison.Ordinal) ? cleaned : cleaned + "\n" + typed;
     }
 
     /// <summary>Keeps the patient's last few messages, already redacted, for a hand-off summary.</summary>
@@ -280,11 +287,11 @@ public sealed partial class ClinicBot(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Safety gate fired on activity {ActivityId}: {Risk} (rule {Rule})")]
-        public static partial void SafetyGateFired(ILogger logger, string? activityId, SafetyRisk risk, string? rule);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Safety gate fired on activity {ActivityId}: {Risk} (rule {Rule}, layer {Layer})")]
+        public static partial void SafetyGateFired(ILogger logger, string? activityId, SafetyRisk risk, string? rule, SafetyLayer layer);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId}: {Decision} {Intent} (score {Score:0.000}, model {ModelVersion})")]
-        public static partial void Decided(ILogger logger, string? activityId, AnswerKind decision, string? intent, float score, string modelVersion);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId}: {Decision} {Intent} (score {Score:0.000}, {Stage}, model {ModelVersion})")]
+        public static partial void Decided(ILogger logger, string? activityId, AnswerKind decision, string? intent, float score, string stage, string modelVersion);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Teams {ActivityType} activity {ActivityId} refused: its tenant is not in Chatbot:Teams:AllowedTenantIds")]
         public static partial void TenantRefused(ILogger logger, string? activityType, string? activityId);

@@ -1,3 +1,4 @@
+using Chatbot.Faq.Safety;
 using Chatbot.Booking;
 using Chatbot.Conversation;
 using Chatbot.Hosting;
@@ -36,7 +37,7 @@ public static class ChatbotEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(FaqKnowledgeProvider knowledge, IConversationStateStore states, PendingBookingQueue pendingBookings, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(FaqKnowledgeProvider knowledge, SafetyModelHolder safety, IConversationStateStore states, PendingBookingQueue pendingBookings, CancellationToken cancellationToken)
     {
         var current = knowledge.Current;
         string storage;
@@ -50,12 +51,13 @@ public static class ChatbotEndpoints
             storage = "unreachable";
         }
 
-        var ready = current is not null && storage == "reachable";
+        var ready = current is not null && storage == "reachable" && safety.Model is not null;
         var body = new
         {
             status = ready ? "ready" : "not ready",
             model = current is null ? (knowledge.LoadError is null ? "loading" : "failed") : "loaded",
             modelVersion = current?.Version,
+            safetyModel = safety.Model is not null ? "loaded" : safety.LoadError is null ? "loading" : "failed (phrase rules only)",
             storage,
             unsavedBookingRequests = pendingBookings.Count,
         };

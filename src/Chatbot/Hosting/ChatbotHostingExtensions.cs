@@ -1,3 +1,4 @@
+using Chatbot.Faq.Answering;
 using Chatbot.Booking;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.DirectLine;
@@ -8,7 +9,7 @@ using Chatbot.Hosting;
 using Chatbot.Knowledge;
 using Chatbot.Notifications;
 using Chatbot.Privacy;
-using Chatbot.Safety;
+using Chatbot.Faq.Safety;
 using Chatbot.Staff;
 using Chatbot.Storage;
 using Chatbot.Teams;
@@ -53,9 +54,9 @@ public static class ChatbotHostingExtensions
         services.AddFaqKnowledge();
         services.AddHostedService<RetentionService>();
 
-        services.AddSingleton<SafetyGate>();
+        // The safety gate (rules + learned layer) and the one function from a message to a decision (Safety/).
+        services.AddSafetyGate();
         services.AddSingleton<PersonalDataRedactor>();
-        services.AddSingleton<AnswerPolicy>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<ConversationStateAccessor>();

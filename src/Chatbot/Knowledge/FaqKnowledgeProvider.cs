@@ -1,3 +1,5 @@
+using Chatbot.Faq.Answering;
+
 namespace Chatbot.Knowledge;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Publishing;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.Faq;
 using Chatbot.Faq.Publishing;
 using Chatbot.Knowledge;
@@ -24,7 +26,12 @@ public static class FaqPublishingServiceCollectionExtensions
         services.AddSingleton(sp => new FaqPublisher(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<PublishingOptions>>().Value.ToPublisherOptions(),
-            fileSystem: sp.GetRequiredService<IVersionStoreFileSystem>()));
+            fileSystem: sp.GetRequiredService<IVersionStoreFileSystem>(),
+            // The staff tests of the publish gate go through the bot's own decision function; they do not wait for
+            // the safety gate's learned layer while it loads (rules only until then).
+            decider: new MessageDecider(
+                sp.GetRequiredService<SafetyGate>().WithModelWait(TimeSpan.Zero),
+                sp.GetRequiredService<AnswerPolicy>())));
         services.AddSingleton<FaqKnowledgeProvider>();
         services.AddSingleton<FaqPublishingService>();
         services.AddSingleton<IFaqPublishing>(sp => sp.GetRequiredService<FaqPublishingService>());

@@ -1,8 +1,9 @@
+using Chatbot.Faq.Answering;
 using System.Globalization;
 using Chatbot.Conversation;
 using Chatbot.Faq.Dataset;
 using Chatbot.Knowledge;
-using Chatbot.Safety;
+using Chatbot.Faq.Safety;
 using Newtonsoft.Json.Linq;
 using static Chatbot.Teams.AdaptiveCards;
 

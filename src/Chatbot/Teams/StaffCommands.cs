@@ -1,10 +1,11 @@
+using Chatbot.Faq.Answering;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
 using Chatbot.Faq.Dataset;
 using Chatbot.Handoff;
 using Chatbot.Knowledge;
-using Chatbot.Safety;
+using Chatbot.Faq.Safety;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
@@ -20,8 +21,7 @@ public sealed partial class StaffCommands(
     StaffViews views,
     HandoffService handoff,
     FaqKnowledgeProvider knowledgeProvider,
-    SafetyGate safetyGate,
-    AnswerPolicy answerPolicy,
+    MessageDecider decider,
     BotReplies replies,
     IOptions<AnswerPolicyOptions> policyOptions,
     IOptions<TeamsOptions> teamsOptions,
@@ -71,19 +71,11 @@ public sealed partial class StaffCommands(
     public WhyReport Explain(string question, FaqKnowledge knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        var safety = safetyGate.Assess(question);
-        var prediction = knowledge.Classifier.Classify(question);
-        var normalized = ExampleText.Normalize(question);
-        var exact = knowledge.MatchExact(normalized);
-        AnswerDecision? patient = null;
-        AnswerDecision? staff = null;
-        if (safety.Risk == SafetyRisk.None)
-        {
-            patient = ClinicBot.DecideFixed(normalized, knowledge, staff: false) ?? answerPolicy.Decide(prediction, knowledge, staffAudience: false);
-            staff = ClinicBot.DecideFixed(normalized, knowledge, staff: true) ?? answerPolicy.Decide(prediction, knowledge, staffAudience: true);
-        }
-
-        return new WhyReport(question, safety, prediction, exact, patient, staff, policyOptions.Value.MinimumMargin);
+        var patient = decider.Decide(question, knowledge, staffAudience: false);
+        var staff = decider.Decide(question, knowledge, staffAudience: true, patient.Safety);
+        var prediction = patient.Prediction ?? staff.Prediction ?? knowledge.Classifier.Classify(question);
+        var exact = knowledge.MatchExact(ExampleText.Normalize(question));
+        return new WhyReport(question, patient.Safety, prediction, exact, patient.Answer, staff.Answer, policyOptions.Value.MinimumMargin);
     }
 
     private async Task<Activity> UnansweredAsync(StaffCommand command, CancellationToken cancellationToken)

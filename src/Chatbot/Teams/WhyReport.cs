@@ -1,7 +1,8 @@
+using Chatbot.Faq.Answering;
 using Chatbot.Conversation;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
-using Chatbot.Safety;
+using Chatbot.Faq.Safety;
 
 namespace Chatbot.Teams;
 

@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.Booking;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;

@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.Conversation;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;

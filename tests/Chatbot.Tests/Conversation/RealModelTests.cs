@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
 using Chatbot.Faq.Dataset;
@@ -128,7 +130,7 @@ public sealed class RealModelTests(ChatbotAppFactory factory, ITestOutputHelper 
     }
 
     /// <summary>Every staff-only entry's example questions and title; the dataset must have some (staff.json).</summary>
-    private static (List<FaqEntry> Entries, List<string> Questions) StaffQuestions(Chatbot.Knowledge.FaqKnowledge knowledge)
+    private static (List<FaqEntry> Entries, List<string> Questions) StaffQuestions(Chatbot.Faq.Answering.FaqKnowledge knowledge)
     {
         var entries = knowledge.Catalog.Entries.Where(e => e.Audience == Audience.Staff).ToList();
         Assert.True(entries.Count >= 5, $"expected the staff-only entries of faq-data/staff.json, found {entries.Count}");

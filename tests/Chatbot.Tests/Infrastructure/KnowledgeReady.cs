@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 

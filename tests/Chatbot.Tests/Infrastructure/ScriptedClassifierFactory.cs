@@ -1,3 +1,5 @@
+using Chatbot.Faq.Safety;
+using Chatbot.Faq.Answering;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
 using Chatbot.Knowledge;

@@ -1,4 +1,5 @@
-using Chatbot.Safety;
+using Chatbot.Faq.Answering;
+using Chatbot.Faq.Safety;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
 
@@ -7,7 +8,7 @@ namespace Chatbot.Tests.Safety;
 public sealed class SafetyGateTests(ITestOutputHelper output)
 {
     private static readonly JObject Cases = JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Safety", "safety-cases.json")));
-    private readonly SafetyGate _gate = new();
+    private readonly SafetyRules _gate = new();
 
     public static TheoryData<string> Crisis => Load("crisis");
 
@@ -31,7 +32,7 @@ public sealed class SafetyGateTests(ITestOutputHelper output)
         Assert.Equal(SafetyRisk.None, _gate.Assess(text).Risk);
 
     [Theory]
-    [InlineData("I took too much ketamine", SafetyRisk.MedicalEmergency)]
+    [InlineData("I took too much ketamine", SafetyRisk.Poisoning)]
     [InlineData("my husband isn't breathing after his home ketamine", SafetyRisk.MedicalEmergency)]
     [InlineData("I want to overdose on purpose", SafetyRisk.Crisis)]
     [InlineData("can ketamine help suicidal depression?", SafetyRisk.Crisis)]

@@ -1,9 +1,8 @@
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
-using Chatbot.Knowledge;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Conversation;
+namespace Chatbot.Faq.Answering;
 
 /// <summary>
 /// Turns the classifier's top three into what the bot does. A confident wrong answer is the worst outcome, so
@@ -52,6 +51,24 @@ public sealed class AnswerPolicy(IOptions<AnswerPolicyOptions> options)
         if (best.Score >= thresholds.Answer && margin >= _options.MinimumMargin)
         {
             return For(bestEntry);
+        }
+
+        // Asking to book or for a person is cheap to undo (cancel is one word), so a plausible request starts it.
+        if (bestEntry.Kind is IntentKind.Booking or IntentKind.Handoff && margin >= _options.MinimumMargin)
+        {
+            return For(bestEntry);
+        }
+
+        // One plausible candidate with a clear lead (no runner-up near it) is answered rather than asked about; the
+        // runners-up come along as buttons. Only the full model decides this (never the fast or degraded stage).
+        if (prediction.Stage == ClassifierStage.Full && bestEntry.Kind == IntentKind.Faq
+            && best.Score >= _options.ClearLeadMinimum && margin >= _options.ClearLeadMargin)
+        {
+            var alternatives = visible.Skip(1)
+                .Where(x => x.Entry.Kind is IntentKind.Faq && x.Score >= thresholds.Clarify / 2)
+                .Select(x => x.Entry)
+                .ToList();
+            return new AnswerDecision(AnswerKind.Answer, bestEntry, alternatives);
         }
 
         var candidates = visible

@@ -1,7 +1,7 @@
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
 
-namespace Chatbot.Knowledge;
+namespace Chatbot.Faq.Answering;
 
 /// <summary>
 /// One published version of what the bot knows: the approved entries and the classifier trained on them.

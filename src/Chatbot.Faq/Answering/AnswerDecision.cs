@@ -1,6 +1,6 @@
 using Chatbot.Faq.Dataset;
 
-namespace Chatbot.Conversation;
+namespace Chatbot.Faq.Answering;
 
 /// <summary>What the bot will do with a question.</summary>
 public enum AnswerKind
@@ -27,7 +27,7 @@ public enum AnswerKind
 /// <summary>The decision, the entry it is about, and the candidates for a clarification.</summary>
 /// <param name="Kind">What to do.</param>
 /// <param name="Entry">The entry answered (null for fallback and clarification).</param>
-/// <param name="Candidates">The options of a clarification.</param>
+/// <param name="Candidates">The options of a clarification, or the runners-up offered as buttons beside an answer.</param>
 public sealed record AnswerDecision(AnswerKind Kind, FaqEntry? Entry, IReadOnlyList<FaqEntry> Candidates)
 {
     /// <summary>A fallback.</summary>
