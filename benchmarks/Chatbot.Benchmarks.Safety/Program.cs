@@ -121,6 +121,11 @@ foreach (var text in faqFired)
     Console.WriteLine("- FAQ example fired: " + text);
 }
 
+foreach (var text in realFired)
+{
+    Console.WriteLine("- held-out patient question fired: " + text);
+}
+
 string Rate(IReadOnlyList<float[]> scores, IReadOnlyList<int> truth, int safe, float t, bool recall)
 {
     int n = 0, hit = 0;

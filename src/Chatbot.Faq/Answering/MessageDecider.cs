@@ -53,7 +53,8 @@ public sealed class MessageDecider(SafetyGate gate, AnswerPolicy policy)
         {
             // A question asked beside a crisis statement still gets its answer, after the crisis message.
             var rest = safety.RemainingText.Length > 0 ? DecideAnswer(safety.RemainingText, knowledge, staffAudience) : null;
-            var confident = rest?.Answer is { Kind: AnswerKind.Answer } ? rest : null;
+            // Only an approved FAQ answer: never small talk ("goodbye") after a crisis message.
+            var confident = rest?.Answer is { Kind: AnswerKind.Answer, Entry.Kind: IntentKind.Faq } ? rest : null;
             return new MessageDecision(safety, confident?.Answer, confident?.Prediction, null) { Source = "gate" };
         }
 

@@ -60,6 +60,12 @@ public sealed record SafetyAssessment(SafetyRisk Risk, string? Rule)
     /// </summary>
     public string RemainingText { get; init; } = string.Empty;
 
+    /// <summary>
+    /// True when a phrase rule fired, or the learned layer with at least <see cref="SafetyModel.ConfidentThreshold"/>:
+    /// the bot then also starts a hand-off. A less certain firing of the learned layer still sends the crisis message.
+    /// </summary>
+    public bool Confident => Layer is SafetyLayer.Rule or SafetyLayer.FailSafe || ModelScore >= SafetyModel.ConfidentThreshold;
+
     /// <summary>True when the learned layer could not run (encoder overloaded or failed) and its fast stage decided.</summary>
     public bool Degraded { get; init; }
 }

@@ -67,12 +67,15 @@ public sealed class SafetyGate(SafetyRules rules, SafetyModelHolder model, TimeS
             {
                 worst = MoreSerious(worst, byRule);
             }
-            else if (score is { Fires: true } fired)
-            {
-                worst = MoreSerious(worst, new SafetyAssessment(fired.Risk, "model:" + fired.Risk) { Layer = SafetyLayer.Model });
-            }
             else
             {
+                if (score is { Fires: true } fired)
+                {
+                    worst = MoreSerious(worst, new SafetyAssessment(fired.Risk, "model:" + fired.Risk) { Layer = SafetyLayer.Model });
+                }
+
+                // A part only the learned layer flagged is still answered after the crisis message: when it is a false
+                // alarm the patient gets both the help lines and the answer to their question.
                 remaining.Add(part);
             }
         }
@@ -88,7 +91,7 @@ public sealed class SafetyGate(SafetyRules rules, SafetyModelHolder model, TimeS
             ModelScore = bestModelScore,
             Degraded = degraded,
             MentionsPoisoning = worst.MentionsPoisoning || whole.MentionsPoisoning || worst.Risk == SafetyRisk.Poisoning,
-            RemainingText = remaining.Count == parts.Count ? string.Empty : string.Join(" ", remaining),
+            RemainingText = whole.Risk != SafetyRisk.None && remaining.Count == parts.Count ? string.Empty : string.Join(" ", remaining),
         };
     }
 

@@ -18,6 +18,9 @@ public sealed class SafetyModel : IDisposable
     /// <summary>The learned layer fires at or above this probability that a part is not safe.</summary>
     public const float Threshold = 0.30f;
 
+    /// <summary>At or above this the learned layer is confident enough for the bot to start a hand-off as well.</summary>
+    public const float ConfidentThreshold = 0.6f;
+
     /// <summary>The same for the n-gram stage alone, when the encoder is saturated (it is less sure, so it fires earlier).</summary>
     public const float DegradedThreshold = 0.20f;
 

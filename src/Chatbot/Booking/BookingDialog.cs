@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
+using Chatbot.Knowledge;
 using Chatbot.Notifications;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -21,6 +22,9 @@ public enum BookingTurnOutcome
 
     /// <summary>The patient asked for a person mid-booking: the caller starts a hand-off.</summary>
     HandoffRequested,
+
+    /// <summary>The patient asked to start the whole conversation again: the caller shows the welcome.</summary>
+    StartOverRequested,
 }
 
 /// <summary>
@@ -36,6 +40,9 @@ public sealed partial class BookingDialog(
     IOptions<BookingOptions> bookingOptions,
     IOptions<ClinicOptions> clinicOptions,
     TimeProvider timeProvider,
+    BookingInterruptions interruptions,
+    BotReplies replies,
+    FaqKnowledgeProvider knowledgeProvider,
     ILogger<BookingDialog> logger)
 {
     /// <summary>The <see cref="ConversationState.ActiveDialog"/> value while booking.</summary>
@@ -114,6 +121,11 @@ public sealed partial class BookingDialog(
             return await AskNextAsync(turn, draft, problems, cancellationToken);
         }
 
+        if (!IsStepWord(draft.Step, normalized) && await HandleInterruptionAsync(turn, state, draft, text, cancellationToken) is { } interrupted)
+        {
+            return interrupted;
+        }
+
         return draft.Step switch
         {
             BookingStep.Confirm => await ConfirmAsync(turn, state, draft, normalized, cancellationToken),
@@ -121,6 +133,52 @@ public sealed partial class BookingDialog(
             _ => await AnswerStepAsync(turn, draft, text, cancellationToken),
         };
     }
+
+    /// <summary>
+    /// People interrupt: a question mid-booking gets its answer and the booking resumes where it was; a cancel or a
+    /// restart in any wording ends it; a correction of an earlier answer updates that answer.
+    /// </summary>
+    private async Task<BookingTurnOutcome?> HandleInterruptionAsync(ITurnContext turn, ConversationState state, BookingDraft draft, string text, CancellationToken cancellationToken)
+    {
+        var interruption = interruptions.Classify(text, draft.Step, draft);
+        switch (interruption.Kind)
+        {
+            case BookingInterruptionKind.Cancel:
+                End(state);
+                await turn.SendActivityAsync(Message("OK, I've cancelled this booking request — nothing was sent. Is there anything else I can help with?", [BotReplies.BookTitle, BotReplies.TalkToPersonTitle]), cancellationToken);
+                return BookingTurnOutcome.Ended;
+            case BookingInterruptionKind.StartOver:
+                End(state);
+                return BookingTurnOutcome.StartOverRequested;
+            case BookingInterruptionKind.Handoff:
+                End(state);
+                return BookingTurnOutcome.HandoffRequested;
+            case BookingInterruptionKind.Question when knowledgeProvider.Current is { } knowledge:
+                var answer = interruption.Answer!;
+                await turn.SendActivityAsync(
+                    answer.Kind == Faq.Answering.AnswerKind.ClinicianReferral ? replies.ClinicianReferral(answer.Entry!) : replies.Answer(answer.Entry!, knowledge, staffAudience: false),
+                    cancellationToken);
+                await AskAsync(turn, draft, draft.Step, cancellationToken, "Now, back to your booking request.");
+                return BookingTurnOutcome.Waiting;
+            case BookingInterruptionKind.Correction:
+                draft.Phone = interruption.Phone ?? draft.Phone;
+                draft.Email = interruption.Email ?? draft.Email;
+                draft.Name = interruption.Name ?? draft.Name;
+                var what = interruption.Name is not null ? "your name" : "your contact details";
+                await AskAsync(turn, draft, draft.Step, cancellationToken, $"Thanks — I've updated {what}.");
+                return BookingTurnOutcome.Waiting;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The words the summary and change steps take as their own answers (yes, no, which part to change).</summary>
+    private static bool IsStepWord(BookingStep step, string normalized) => step switch
+    {
+        BookingStep.Confirm => YesWords.Contains(normalized) || NoWords.Contains(normalized),
+        BookingStep.ChooseChange => normalized is "reason" or "name" or "contact details" or "preferred time" or "contact" or "time",
+        _ => false,
+    };
 
     private async Task<BookingTurnOutcome> AnswerStepAsync(ITurnContext turn, BookingDraft draft, string text, CancellationToken cancellationToken)
     {

@@ -82,7 +82,8 @@ public sealed partial class ClinicBot(
                 }
             }
 
-            if (safety.Risk == SafetyRisk.Crisis)
+            // A person is brought in when the gate is sure; a less certain firing still sent every help line above.
+            if (safety.Risk == SafetyRisk.Crisis && safety.Confident)
             {
                 await handoff.StartAsync(turnContext, state, HandoffReason.Crisis, cancellationToken);
             }
@@ -104,6 +105,10 @@ public sealed partial class ClinicBot(
             if (outcome == BookingTurnOutcome.HandoffRequested)
             {
                 await handoff.StartAsync(turnContext, state, HandoffReason.Requested, cancellationToken);
+            }
+            else if (outcome == BookingTurnOutcome.StartOverRequested && knowledgeProvider.Current is { } current)
+            {
+                await StartOverAsync(turnContext, current, state, cancellationToken);
             }
 
             await stateAccessor.SaveAsync(key, state, etag, cancellationToken);

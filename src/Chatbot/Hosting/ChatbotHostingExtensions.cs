@@ -64,6 +64,7 @@ public static class ChatbotHostingExtensions
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ClinicClock>();
         services.AddSingleton<PreferredTimeParser>();
+        services.AddSingleton<BookingInterruptions>();
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<HandoffService>();
 
