@@ -4,12 +4,15 @@ namespace Chatbot.Benchmarks.Clinc150;
 internal static class ThresholdRules
 {
     /// <summary>The names the benchmark reports.</summary>
-    public static readonly string[] Names = ["argmax", "paper", "balanced", "oos60"];
+    public static readonly string[] Names = ["argmax", "paper", "balanced", "oos60", "oos90"];
 
     /// <summary>
     /// argmax: no threshold (t = 0). paper: Larson et al.'s rule, maximise 151-way accuracy on val + oos_val.
     /// balanced: maximise the mean of val in-scope accuracy and val OOS recall.
     /// oos60: the highest val in-scope accuracy among thresholds with val OOS recall ≥ 0.65 (a margin over the 60 % target).
+    /// oos90: the same with val OOS recall ≥ 0.90. Val's 100 OOS queries are easier than test's for the sentence-vector
+    /// model (../shared/docs/sentence-encoder.md: 65 % on val gave 46–49 % on test), so the 75 % test target needs a
+    /// larger margin on val; the rule still sees only val.
     /// </summary>
     public static float Choose(string rule, IReadOnlyList<Outcome> val)
     {
@@ -29,6 +32,7 @@ internal static class ThresholdRules
                 "paper" => m.OverallAccuracy,
                 "balanced" => (m.InScopeAccuracy + m.OosRecall) / 2,
                 "oos60" => m.OosRecall >= 0.65 ? m.InScopeAccuracy : double.NegativeInfinity,
+                "oos90" => m.OosRecall >= 0.90 ? m.InScopeAccuracy : double.NegativeInfinity,
                 _ => throw new ArgumentException($"unknown rule {rule}", nameof(rule)),
             };
             if (value > bestValue)

@@ -19,14 +19,20 @@ internal sealed class ActivityBodies
 
     private readonly string[] _escapedTexts;
     private readonly string _runId;
+    private readonly bool _unique;
 
-    public ActivityBodies(IReadOnlyList<string> texts, string runId)
+    public ActivityBodies(IReadOnlyList<string> texts, string runId, bool unique = false)
     {
+        _unique = unique;
         var shuffled = texts.ToArray();
         new Random(20261124).Shuffle(shuffled);
         _escapedTexts = [.. shuffled.Select(t => JsonSerializer.Serialize(t, JsonOptions))];
         _runId = runId;
     }
+
+    /// <summary>The suffix that makes a request's question unique.</summary>
+    public static string UniqueText(string target, int client, long sequence) =>
+        string.Concat(target, "-", client.ToString(CultureInfo.InvariantCulture), "-", sequence.ToString(CultureInfo.InvariantCulture));
 
     private static JsonSerializerOptions JsonOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -35,6 +41,12 @@ internal sealed class ActivityBodies
     {
         // A prime stride spreads the clients over the questions.
         var text = _escapedTexts[(int)(((client * 7919L) + sequence) % _escapedTexts.Length)];
+        if (_unique)
+        {
+            // Never the same text twice: no embedding cache hit, no exact match.
+            text = string.Concat(text.AsSpan(0, text.Length - 1), " (ref ", UniqueText(target, client, sequence), ")\"");
+        }
+
         var c = client.ToString(CultureInfo.InvariantCulture);
         var json = string.Concat(
             "{\"type\":\"message\",\"id\":\"", c, "-", sequence.ToString(CultureInfo.InvariantCulture),

@@ -20,7 +20,8 @@ internal sealed record LoadOptions(
     IReadOnlyList<int> Clients,
     StorageProvider Storage,
     QuestionMix Questions,
-    int Rounds)
+    int Rounds,
+    bool Unique = false)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Chatbot.Benchmarks.Load -- [options]
@@ -30,6 +31,9 @@ internal sealed record LoadOptions(
           --storage Sqlite|InMemory   the bot's conversation state store (default Sqlite, the product default)
           --questions all|tests   all = FAQ examples + staff test questions (default); tests = staff test questions only
           --rounds N              repeat the whole bare/bot sequence N times, alternating (default 1, 1-5)
+          --unique true|false     make every question unique (a reference number appended), so no embedding is
+                                  ever cached: the honest cost of the sentence encoder; then encode the same texts
+                                  with raw ONNX Runtime for the same time, one thread per core (default false)
         """;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message on bad input.</summary>
@@ -48,6 +52,7 @@ internal sealed record LoadOptions(
                 "--storage" => options with { Storage = Enum.TryParse<StorageProvider>(value, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : throw new ArgumentException($"--storage must be Sqlite or InMemory, not '{value}'.") },
                 "--questions" => options with { Questions = Enum.TryParse<QuestionMix>(value, ignoreCase: true, out var q) && Enum.IsDefined(q) ? q : throw new ArgumentException($"--questions must be all or tests, not '{value}'.") },
                 "--rounds" => options with { Rounds = Number(name, value, 1, 5) },
+                "--unique" => options with { Unique = bool.TryParse(value, out var u) ? u : throw new ArgumentException($"--unique must be true or false, not '{value}'.") },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }

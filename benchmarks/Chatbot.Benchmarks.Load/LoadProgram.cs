@@ -62,7 +62,7 @@ internal static class LoadProgram
         Console.WriteLine(Invariant($"Bare endpoint at {bareAddress}, answering a fixed {sampleReply.Length}-byte reply the bot gave"));
         Console.WriteLine();
 
-        var runner = new LoadRunner(new ActivityBodies(questions.Texts, runId), options.Warmup, options.Duration);
+        var runner = new LoadRunner(new ActivityBodies(questions.Texts, runId, options.Unique), options.Warmup, options.Duration);
         var pairs = new List<LoadPair>();
         for (var round = 1; round <= options.Rounds; round++)
         {
@@ -82,6 +82,13 @@ internal static class LoadProgram
             Console.WriteLine("- " + verdict);
         }
 
+        if (options.Unique)
+        {
+            Console.WriteLine("- " + RawEncoderBaseline.Run(questions.Texts, options.Duration));
+        }
+
+        var (hits, encoded, refused) = Chatbot.Faq.Embeddings.SentenceEmbedder.Shared.Counters;
+        Console.WriteLine(Invariant($"- Sentence encoder in the bot process: {encoded:N0} texts encoded, {hits:N0} cache hits, {refused:N0} refused under overload (decided by the fast stage)."));
         Console.WriteLine(Invariant($"- Bot log entries at Warning+ during the whole run: {bot.Logs.Warnings} warnings, {bot.Logs.Errors} errors."));
         foreach (var sample in bot.Logs.Samples)
         {

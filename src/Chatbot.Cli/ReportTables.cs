@@ -17,6 +17,12 @@ internal static class ReportTables
         Row(table, "Answered / clarify / fallback (in-scope)", $"{Format.Percent(report.AnsweredCoverage)} / {Format.Percent(report.ClarifyRate)} / {Format.Percent(report.FallbackRate)}");
         Row(table, "Answer threshold", Format.Score(report.Thresholds.Answer));
         Row(table, "Clarify threshold", Format.Score(report.Thresholds.Clarify));
+        if (report.FastThresholds is { } fast)
+        {
+            Row(table, "Fast n-gram stage answers alone at", $"{Format.Score(fast.Answer)} ({Format.Percent(report.FastStageShare)} of examples)");
+            Row(table, "Both stages: answered precision / in-scope answered", $"{Format.Percent(report.CascadeAnsweredPrecision)} / {Format.Percent(report.CascadeAnsweredCoverage)}");
+        }
+
         return table;
     }
 

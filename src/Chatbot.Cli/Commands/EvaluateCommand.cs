@@ -1,3 +1,4 @@
+using Chatbot.Faq.Dataset;
 using System.CommandLine;
 using Chatbot.Faq.Classification;
 
@@ -44,6 +45,7 @@ internal static class EvaluateCommand
         var trainer = new IntentModelTrainer(new IntentModelOptions { Folds = folds });
         var examples = dataset.Examples.Select(e => new LabeledText(e.Text, e.Intent)).ToList();
         var report = new IntentModelEvaluator(trainer).Evaluate(examples, folds, new ProgressLines(context.Error), cancellationToken);
+        var latency = MeasureLatency(context, trainer, examples, report, dataFolder, cancellationToken);
 
         if (html is { Length: > 0 })
         {
@@ -55,7 +57,7 @@ internal static class EvaluateCommand
 
         if (json)
         {
-            CliJson.Write(context.Output, new { dataFolder, datasetHash = dataset.ContentHash, report });
+            CliJson.Write(context.Output, new { dataFolder, datasetHash = dataset.ContentHash, encoder = latency.Encoder, latency, report });
             return ExitCodes.Ok;
         }
 
@@ -64,6 +66,61 @@ internal static class EvaluateCommand
         console.Write(ReportTables.PerIntent(report));
         console.Write(ReportTables.Confused(report, 10));
         console.Write(ReportTables.Misclassified(report, 25));
+        context.Output.WriteLine(latency.Describe());
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Fits the product model once on every example and times one classification at a time (one thread) over the staff
+    /// test questions — unseen texts, so the encoder runs whenever the fast stage is not sure. Nothing is saved.
+    /// </summary>
+    private static ClassificationLatency MeasureLatency(CliContext context, IntentModelTrainer trainer, List<LabeledText> examples, EvaluationReport report, string dataFolder, CancellationToken cancellationToken)
+    {
+        context.Error.WriteLine("Timing one classification at a time on the staff test questions …");
+        var model = trainer.Fit(examples, cancellationToken);
+        var metadata = new ModelMetadata
+        {
+            DatasetHash = "evaluate",
+            PipelineSignature = trainer.Options.Signature,
+            CreatedAt = context.TimeProvider.GetUtcNow(),
+            Intents = model.Labels,
+            ExampleCount = examples.Count,
+            Thresholds = report.Thresholds,
+            FastThresholds = model.HasFastStage ? report.FastThresholds : null,
+            Metrics = ModelMetrics.From(report),
+            MlNetVersion = IntentModelTrainer.MlNetVersion,
+            Encoder = model.Embedder?.Encoder.Identity,
+        };
+        using var classifier = new IntentClassifier(model, metadata);
+        var texts = new TestConversationLoader().LoadFromDataFolder(dataFolder)?.Tests.Select(t => t.Text).ToList() ?? [];
+        if (texts.Count == 0)
+        {
+            texts = examples.Select(e => e.Text + " please").Take(200).ToList();
+        }
+
+        var microseconds = new List<double>(texts.Count);
+        var fast = 0;
+        foreach (var text in texts)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var prediction = classifier.Classify(text);
+            microseconds.Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            fast += prediction.Stage == ClassifierStage.Fast ? 1 : 0;
+        }
+
+        microseconds.Sort();
+        return new ClassificationLatency(
+            model.Embedder?.Encoder.Identity ?? "none (n-grams only)",
+            texts.Count,
+            Math.Round(microseconds[microseconds.Count / 2] / 1000, 3),
+            Math.Round(microseconds[Math.Min(microseconds.Count - 1, (int)(microseconds.Count * 0.99))] / 1000, 3),
+            Math.Round((double)fast / texts.Count, 3));
+    }
+
+    private sealed record ClassificationLatency(string Encoder, int Questions, double P50Milliseconds, double P99Milliseconds, double FastStageShare)
+    {
+        public string Describe() => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Encoder: {Encoder}. One classification (one thread, {Questions} unseen staff test questions, first time each): p50 {P50Milliseconds} ms, p99 {P99Milliseconds} ms; the fast n-gram stage answered {FastStageShare:P0} without encoding.");
     }
 }

@@ -13,7 +13,8 @@ public sealed class SafetyConversationTests(ChatbotAppFactory factory) : IClassF
     public async Task ACrisisInSpanishIsAnsweredInSpanishWith988And911()
     {
         await ReadyAsync();
-        var reply = Assert.Single(await new BotClient(factory.CreateClient()).SayAsync("ya no quiero vivir, todos estarían mejor sin mí"), a => a.Type == "message");
+        // The crisis message comes first; a hand-off notice may follow it.
+        var reply = (await new BotClient(factory.CreateClient()).SayAsync("ya no quiero vivir, todos estarían mejor sin mí")).First(a => a.Type == "message");
         Assert.Contains("988", reply.Text, StringComparison.Ordinal);
         Assert.Contains("911", reply.Text, StringComparison.Ordinal);
         Assert.Contains("Llama", reply.Text, StringComparison.Ordinal);
