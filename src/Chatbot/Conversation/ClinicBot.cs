@@ -53,7 +53,7 @@ public sealed partial class ClinicBot(
 
         // The gate runs first, on the typed text and on anything typed into a card, whatever state the dialog is in.
         var safety = safetyGate.Assess(text + " " + MessageText.ValueStrings(activity));
-        var key = ConversationStateAccessor.KeyFor(activity);
+        var key = ConversationStateAccessor.KeyFor(turnContext);
         var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
         state.LastTurnAt = timeProvider.GetUtcNow();
 
@@ -137,7 +137,7 @@ public sealed partial class ClinicBot(
         }
         else if (string.Equals(turnContext.Activity.Name, HandoffService.StatusEventName, StringComparison.Ordinal))
         {
-            var key = ConversationStateAccessor.KeyFor(turnContext.Activity);
+            var key = ConversationStateAccessor.KeyFor(turnContext);
             var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
             await handoff.OnStatusAsync(turnContext, state, cancellationToken);
             await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
@@ -146,11 +146,11 @@ public sealed partial class ClinicBot(
 
     /// <inheritdoc />
     protected override async Task OnEndOfConversationActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        await stateAccessor.DeleteAsync(ConversationStateAccessor.KeyFor(turnContext.Activity), cancellationToken);
+        await stateAccessor.DeleteAsync(ConversationStateAccessor.KeyFor(turnContext), cancellationToken);
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, bool staff, CancellationToken cancellationToken)
     {
-        var key = ConversationStateAccessor.KeyFor(turnContext.Activity);
+        var key = ConversationStateAccessor.KeyFor(turnContext);
         var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
         if (state.Welcomed)
         {
@@ -286,7 +286,7 @@ public sealed partial class ClinicBot(
         [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId}: {Decision} {Intent} (score {Score:0.000}, model {ModelVersion})")]
         public static partial void Decided(ILogger logger, string? activityId, AnswerKind decision, string? intent, float score, string modelVersion);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Teams {ActivityType} activity {ActivityId} refused: its tenant is not in Chatbot:Teams:AllowedTenantIds")]
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Teams {ActivityType} activity {ActivityId} refused: no Bot Connector token, or its tenant is not in Chatbot:Teams:AllowedTenantIds")]
         public static partial void TenantRefused(ILogger logger, string? activityType, string? activityId);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Could not record an unanswered question for activity {ActivityId}")]

@@ -1,4 +1,5 @@
-using Chatbot.BotFramework.Schema;
+using Chatbot.BotFramework.Builder;
+using Chatbot.BotFramework.Integration;
 using Chatbot.Storage;
 using Newtonsoft.Json;
 
@@ -9,9 +10,27 @@ public sealed class ConversationStateAccessor(IConversationStateStore store, ILo
 {
     private static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = TypeNameHandling.None, NullValueHandling = NullValueHandling.Ignore };
 
-    /// <summary>The storage key of a conversation.</summary>
-    public static string KeyFor(Activity activity) =>
-        $"{activity.ChannelId ?? "unknown"}/conversations/{activity.Conversation?.Id ?? "unknown"}";
+    /// <summary>Key prefix of conversations of our own Direct Line server (the web chat).</summary>
+    public const string DirectLineServerPrefix = "@directline";
+
+    /// <summary>
+    /// The storage key of a turn's conversation. Our own Direct Line server's conversations live under
+    /// <see cref="DirectLineServerPrefix"/>, which no channel id can produce (channel ids are escaped, and '@' is), so a
+    /// request to <c>/api/messages</c> that claims the web chat's channel id and a patient's conversation id reaches a
+    /// different, empty state — never the patient's.
+    /// </summary>
+    public static string KeyFor(ITurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var conversation = turn.Activity.Conversation?.Id ?? "unknown";
+        return IsDirectLineServerTurn(turn)
+            ? $"{DirectLineServerPrefix}/conversations/{conversation}"
+            : $"{Uri.EscapeDataString(turn.Activity.ChannelId ?? "unknown")}/conversations/{conversation}";
+    }
+
+    /// <summary>True when the turn came from our own Direct Line server (in process), not from <c>/api/messages</c>.</summary>
+    public static bool IsDirectLineServerTurn(ITurnContext turn) =>
+        string.Equals(turn.Identity?.AuthenticationType, CloudAdapter.InProcessChannelAuthenticationType, StringComparison.Ordinal);
 
     /// <summary>Loads the state (a fresh one when there is none or it cannot be read).</summary>
     public async Task<(ConversationState State, string? ETag)> LoadAsync(string key, CancellationToken cancellationToken)
