@@ -94,6 +94,7 @@ public sealed class StaffSiteServer : WebApplicationFactory<Program>
             ["Chatbot:Faq:DataFolder"] = DataFolder,
             ["Chatbot:Faq:ModelFolder"] = ModelFolder,
             ["MicrosoftAppId"] = string.Empty,
+            ["BotFramework:AllowAnonymous"] = "true", // local clients on /api/messages, as the Emulator would
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
         }));
         builder.ConfigureLogging(logging =>
