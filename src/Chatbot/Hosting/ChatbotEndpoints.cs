@@ -19,6 +19,14 @@ public static class ChatbotEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // HSTS everywhere but on a developer's machine (browsers would then refuse http://localhost for a year).
+        // The middleware itself only answers HTTPS requests, and skips localhost.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseDefaultFiles();
         app.UseStaticFiles();

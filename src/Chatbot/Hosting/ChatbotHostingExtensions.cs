@@ -34,6 +34,7 @@ public static class ChatbotHostingExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddConversationStartRateLimiting();
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerPolicyOptions>().BindConfiguration(AnswerPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
