@@ -42,6 +42,11 @@ internal static partial class DirectLineActivityEndpoints
             return DirectLineResult.BadArgument("Clients may post activities of type message, event or typing.");
         }
 
+        if (activity.Text is { } text && text.Length > settings.MaxTextLength)
+        {
+            return DirectLineResult.TooLarge($"The message is longer than {settings.MaxTextLength} characters.");
+        }
+
         var userId = caller.Token?.UserId ?? activity.From?.Id;
         if (!DirectLineRequest.IsValidUserId(userId))
         {

@@ -7,6 +7,7 @@ using Chatbot.Handoff;
 using Chatbot.Knowledge;
 using Chatbot.Privacy;
 using Chatbot.Safety;
+using Chatbot.Storage;
 using Chatbot.Teams;
 using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
@@ -51,8 +52,11 @@ public sealed partial class ClinicBot(
             return;
         }
 
-        // The gate runs first, on the typed text and on anything typed into a card, whatever state the dialog is in.
+        // The gate runs first, on the whole typed text and on anything typed into a card, whatever state the dialog is in.
         var safety = safetyGate.Assess(text + " " + MessageText.ValueStrings(activity));
+
+        // Everything after the gate works on what a person could type; the rest of a pasted wall of text is ignored.
+        text = StoredText.ForProcessing(text);
         var key = ConversationStateAccessor.KeyFor(turnContext);
         var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
         state.LastTurnAt = timeProvider.GetUtcNow();
@@ -268,7 +272,7 @@ public sealed partial class ClinicBot(
                 ? string.Empty
                 : string.Join(", ", prediction.Top.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Intent}:{s.Score:0.000}")));
             await unanswered.AddAsync(
-                new UnansweredQuestion(0, timeProvider.GetUtcNow(), turnContext.Activity.ChannelId ?? "unknown", reason, redactor.Redact(text), top, knowledge.Version),
+                new UnansweredQuestion(0, timeProvider.GetUtcNow(), turnContext.Activity.ChannelId ?? "unknown", reason, StoredText.Cap(redactor.Redact(text)), top, knowledge.Version),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -51,6 +51,7 @@ public sealed class KestrelChatbotFactory : WebApplicationFactory<Program>
             // Every client here (Chromium, node) comes from 127.0.0.1: the per-IP limit on conversation starts (30 a
             // minute by default) would count the whole suite as one visitor.
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
+            ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
         }));
         builder.ConfigureLogging(logging =>
         {

@@ -96,6 +96,7 @@ public sealed class StaffSiteServer : WebApplicationFactory<Program>
             ["MicrosoftAppId"] = string.Empty,
             ["BotFramework:AllowAnonymous"] = "true", // local clients on /api/messages, as the Emulator would
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
+            ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
         }));
         builder.ConfigureLogging(logging =>
         {

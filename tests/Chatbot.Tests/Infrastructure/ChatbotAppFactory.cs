@@ -49,6 +49,8 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
             ["Chatbot:Faq:ModelFolder"] = FaqPaths.DefaultModelFolder(FaqDataFolder.Path),
             ["MicrosoftAppId"] = string.Empty,
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
+            ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
+            ["Chatbot:RateLimits:MessagesPerMinutePerConversation"] = "100000",
         };
         foreach (var (key, value) in AuthenticatedChannels ? FakeBotConnector.Settings : new Dictionary<string, string?> { ["BotFramework:AllowAnonymous"] = "true" })
         {
