@@ -18,6 +18,9 @@ public static class ChatbotEndpoints
     public static WebApplication MapChatbot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First: the client's address and scheme from configured proxies only (rate limits, HTTPS checks, cookies).
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         // HSTS everywhere but on a developer's machine (browsers would then refuse http://localhost for a year).
@@ -28,6 +31,11 @@ public static class ChatbotEndpoints
         }
 
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseMiddleware<StaffRequiresHttpsMiddleware>();
+        }
+
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRateLimiter();

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Hosting;
 
 /// <summary>
-/// The Direct Line server's limits, with ASP.NET Core's rate limiting middleware: conversation starts per client
-/// address, and posted messages per conversation and per client address. Rejections are 429 with <c>Retry-After</c>
+/// The public endpoints' limits, with ASP.NET Core's rate limiting middleware: Direct Line conversation starts per
+/// client address, posted messages per conversation and per client address, and staff sign-ins per client address. Rejections are 429 with <c>Retry-After</c>
 /// and Direct Line's error body.
 /// </summary>
 /// <remarks>
@@ -18,6 +18,7 @@ namespace Chatbot.Hosting;
 public static class ChatbotRateLimiting
 {
     private const string DirectLinePrefix = "/v3/directline";
+    private const string SignInPath = "/staff/signin";
 
     /// <summary>Adds the limiter (options under <see cref="RateLimitOptions.SectionName"/>).</summary>
     public static IServiceCollection AddChatbotRateLimiting(this IServiceCollection services)
@@ -42,6 +43,7 @@ public static class ChatbotRateLimiting
         {
             RequestKind.ConversationStart => Window("start:" + address, limits.ConversationStartsPerMinutePerIp),
             RequestKind.Message => Window("message:" + address, limits.MessagesPerMinutePerIp),
+            RequestKind.SignIn => Window("signin:" + address, limits.SignInsPerMinutePerIp),
             _ => RateLimitPartition.GetNoLimiter(string.Empty),
         };
     }
@@ -70,7 +72,17 @@ public static class ChatbotRateLimiting
     private static RequestKind Classify(HttpRequest request, out string? conversationId)
     {
         conversationId = null;
-        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments(DirectLinePrefix, StringComparison.OrdinalIgnoreCase, out var rest))
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return RequestKind.Other;
+        }
+
+        if (request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) || request.Path.Equals(SignInPath + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return RequestKind.SignIn;
+        }
+
+        if (!request.Path.StartsWithSegments(DirectLinePrefix, StringComparison.OrdinalIgnoreCase, out var rest))
         {
             return RequestKind.Other;
         }
@@ -99,6 +111,13 @@ public static class ChatbotRateLimiting
             : 60;
         var response = context.HttpContext.Response;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (Classify(context.HttpContext.Request, out _) == RequestKind.SignIn)
+        {
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync($"Too many sign-in attempts from this address. Please wait {seconds} seconds and try again.", cancellationToken);
+            return;
+        }
+
         await response.WriteAsJsonAsync(
             new { error = new { code = "TooManyRequests", message = "Too many requests; please wait a moment and try again." } },
             cancellationToken);
@@ -109,5 +128,6 @@ public static class ChatbotRateLimiting
         Other,
         ConversationStart,
         Message,
+        SignIn,
     }
 }

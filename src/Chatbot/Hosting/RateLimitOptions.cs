@@ -22,4 +22,12 @@ public sealed class RateLimitOptions
     /// <value>The default is 120, leaving room for a waiting room full of patients behind one address.</value>
     [Range(1, 1_000_000)]
     public int MessagesPerMinutePerIp { get; set; } = 120;
+
+    /// <summary>
+    /// Staff sign-in attempts (<c>POST /staff/signin</c>) per minute from one client address, refused before any password
+    /// is hashed (hashing is deliberately slow, so unthrottled guessing is also a way to exhaust the CPU).
+    /// </summary>
+    /// <value>The default is 10.</value>
+    [Range(1, 1_000_000)]
+    public int SignInsPerMinutePerIp { get; set; } = 10;
 }

@@ -97,6 +97,7 @@ public sealed class StaffSiteServer : WebApplicationFactory<Program>
             ["BotFramework:AllowAnonymous"] = "true", // local clients on /api/messages, as the Emulator would
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
             ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
+            ["Chatbot:RateLimits:SignInsPerMinutePerIp"] = "100000",
         }));
         builder.ConfigureLogging(logging =>
         {

@@ -50,9 +50,15 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
             ["MicrosoftAppId"] = string.Empty,
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
             ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
+            ["Chatbot:RateLimits:SignInsPerMinutePerIp"] = "100000",
             ["Chatbot:RateLimits:MessagesPerMinutePerConversation"] = "100000",
         };
-        foreach (var (key, value) in AuthenticatedChannels ? FakeBotConnector.Settings : new Dictionary<string, string?> { ["BotFramework:AllowAnonymous"] = "true" })
+        // Anonymous /api/messages is allowed only in local environments (a Production host would refuse to start).
+        var local = EnvironmentName is "Testing" or "Development";
+        var channelSettings = AuthenticatedChannels ? FakeBotConnector.Settings
+            : local ? new Dictionary<string, string?> { ["BotFramework:AllowAnonymous"] = "true" }
+            : new Dictionary<string, string?>();
+        foreach (var (key, value) in channelSettings)
         {
             settings[key] = value;
         }

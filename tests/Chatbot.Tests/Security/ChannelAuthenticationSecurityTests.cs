@@ -155,6 +155,9 @@ public sealed class ChannelAuthenticationSecurityTests
         {
             ["BotFramework:AllowAnonymous"] = allowAnonymous ? "true" : "false",
             ["Chatbot:Teams:AllowedTenantIds:0"] = TeamsFixtures.ClinicTenant,
+
+            // Production must be reached over HTTPS: as behind a TLS-terminating proxy.
+            ["Chatbot:ForwardedHeaders:KnownProxies:0"] = "10.0.0.4",
         };
     }
 }
