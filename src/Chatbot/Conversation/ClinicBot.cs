@@ -28,7 +28,7 @@ public sealed partial class ClinicBot(
     ConversationStateAccessor stateAccessor,
     AudienceResolver audience,
     IUnansweredQuestionStore unanswered,
-    PersonalDataRedactor redactor,
+    ConversationPrivacy privacy,
     StaffCommands staffCommands,
     StaffCardActions staffCardActions,
     TeamsConversationRecorder teamsConversations,
@@ -63,7 +63,7 @@ public sealed partial class ClinicBot(
 
         if (text.Length > 0)
         {
-            Remember(state, redactor.Redact(text));
+            Remember(state, privacy.Redact(text, state));
         }
 
         if (safety.Risk != SafetyRisk.None)
@@ -214,12 +214,12 @@ public sealed partial class ClinicBot(
                 break;
             case AnswerKind.Clarify:
                 await turnContext.SendActivityAsync(replies.Clarify(decision.Candidates), cancellationToken);
-                await RecordUnansweredAsync(turnContext, text, UnansweredReason.Clarification, prediction, knowledge, cancellationToken);
+                await RecordUnansweredAsync(turnContext, privacy.Redact(text, state), UnansweredReason.Clarification, prediction, knowledge, cancellationToken);
                 break;
             default:
                 var repeated = state.ConsecutiveFallbacks >= policyOptions.Value.FallbacksBeforeHandoff;
                 await turnContext.SendActivityAsync(replies.Fallback(state.ConsecutiveFallbacks, policyOptions.Value.FallbacksBeforeHandoff), cancellationToken);
-                await RecordUnansweredAsync(turnContext, text, UnansweredReason.Fallback, prediction, knowledge, cancellationToken);
+                await RecordUnansweredAsync(turnContext, privacy.Redact(text, state), UnansweredReason.Fallback, prediction, knowledge, cancellationToken);
                 if (repeated)
                 {
                     await handoff.StartAsync(turnContext, state, HandoffReason.RepeatedFallbacks, cancellationToken);
@@ -264,7 +264,7 @@ public sealed partial class ClinicBot(
         await turnContext.SendActivityAsync(replies.Welcome(knowledge), cancellationToken);
     }
 
-    private async Task RecordUnansweredAsync(ITurnContext turnContext, string text, UnansweredReason reason, Faq.Classification.IntentPrediction? prediction, FaqKnowledge knowledge, CancellationToken cancellationToken)
+    private async Task RecordUnansweredAsync(ITurnContext turnContext, string redactedText, UnansweredReason reason, Faq.Classification.IntentPrediction? prediction, FaqKnowledge knowledge, CancellationToken cancellationToken)
     {
         try
         {
@@ -272,7 +272,7 @@ public sealed partial class ClinicBot(
                 ? string.Empty
                 : string.Join(", ", prediction.Top.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Intent}:{s.Score:0.000}")));
             await unanswered.AddAsync(
-                new UnansweredQuestion(0, timeProvider.GetUtcNow(), turnContext.Activity.ChannelId ?? "unknown", reason, StoredText.Cap(redactor.Redact(text)), top, knowledge.Version),
+                new UnansweredQuestion(0, timeProvider.GetUtcNow(), turnContext.Activity.ChannelId ?? "unknown", reason, StoredText.Cap(redactedText), top, knowledge.Version),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

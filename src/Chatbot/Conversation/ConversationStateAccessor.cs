@@ -1,12 +1,13 @@
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Integration;
+using Chatbot.Privacy;
 using Chatbot.Storage;
 using Newtonsoft.Json;
 
 namespace Chatbot.Conversation;
 
 /// <summary>Loads and saves <see cref="ConversationState"/> through the ETag-guarded store.</summary>
-public sealed class ConversationStateAccessor(IConversationStateStore store, ILogger<ConversationStateAccessor> logger)
+public sealed class ConversationStateAccessor(IConversationStateStore store, ConversationPrivacy privacy, ILogger<ConversationStateAccessor> logger)
 {
     private static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = TypeNameHandling.None, NullValueHandling = NullValueHandling.Ignore };
 
@@ -59,6 +60,8 @@ public sealed class ConversationStateAccessor(IConversationStateStore store, ILo
     /// </summary>
     public async Task SaveAsync(string key, ConversationState state, string? etag, CancellationToken cancellationToken)
     {
+        // Whatever the turn did, nothing is written with a name the conversation already knows.
+        privacy.Scrub(state);
         var json = JsonConvert.SerializeObject(state, Settings);
         try
         {
@@ -71,6 +74,39 @@ public sealed class ConversationStateAccessor(IConversationStateStore store, ILo
             await store.WriteAsync(key, json, current?.ETag, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The JSON of a state whose booking draft was abandoned (the patient left mid-booking), without the draft; null
+    /// when there is none. Used by the hourly retention run on states idle for <c>BookingDraftLifetime</c>.
+    /// </summary>
+    public static string? WithoutBookingDraft(string json)
+    {
+        ConversationState? state;
+        try
+        {
+            state = JsonConvert.DeserializeObject<ConversationState>(json, Settings);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (state?.Booking is null)
+        {
+            return null;
+        }
+
+        state.Booking = null;
+        if (state.ActiveDialog == Booking.BookingDialog.DialogId)
+        {
+            state.ActiveDialog = null;
+        }
+
+        return JsonConvert.SerializeObject(state, Settings);
+    }
+
+    /// <summary>The text a state's JSON contains when it holds a booking draft (see <see cref="WithoutBookingDraft"/>).</summary>
+    public const string BookingDraftMarker = "\"Booking\":";
 
     /// <summary>Forgets a conversation.</summary>
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => store.DeleteAsync(key, cancellationToken);

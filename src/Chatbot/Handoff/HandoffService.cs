@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
+using Chatbot.Privacy;
 using Chatbot.Notifications;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -22,6 +23,7 @@ public sealed partial class HandoffService(
     INotificationOutbox outbox,
     IHandoffIndex index,
     ConversationStateAccessor stateAccessor,
+    ConversationPrivacy privacy,
     TimeProvider timeProvider,
     ILogger<HandoffService> logger)
 {
@@ -57,6 +59,9 @@ public sealed partial class HandoffService(
     {
         var now = timeProvider.GetUtcNow();
         var open = clock.IsOpenNow();
+
+        // Before the draft goes: what staff receive (outbox, index, hub transcript) is redacted with its name and contact.
+        privacy.Scrub(state);
         state.ActiveDialog = null;
         state.Booking = null;
         state.ConsecutiveFallbacks = 0;

@@ -59,6 +59,8 @@ public static class ChatbotHostingExtensions
 
         services.AddSingleton<SafetyGate>();
         services.AddSingleton<PersonalDataRedactor>();
+        services.AddDataProtection();
+        services.AddSingleton<ConversationPrivacy>();
         services.AddSingleton<AnswerPolicy>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<AudienceResolver>();
