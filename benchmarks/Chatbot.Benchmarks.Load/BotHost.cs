@@ -39,12 +39,14 @@ internal sealed class BotHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = ["--urls", "http://127.0.0.1:0"],
-            EnvironmentName = Environments.Production,
+            // Anonymous /api/messages (the load client has no channel token) is honoured only in a local environment.
+            EnvironmentName = Environments.Development,
             ApplicationName = "Chatbot",
             ContentRootPath = Path.Combine(repositoryRoot, "src", "Chatbot"),
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["BotFramework:AllowAnonymous"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Chatbot:Storage:Provider"] = storage.ToString(),

@@ -29,12 +29,14 @@ internal sealed class InProcessBot : IDisposable
         _databaseFolder = Path.Combine(Path.GetTempPath(), "chatbot-bench-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = Environments.Production,
+            // Anonymous /api/messages (the load client has no channel token) is honoured only in a local environment.
+            EnvironmentName = Environments.Development,
             ApplicationName = "Chatbot",
             ContentRootPath = Path.Combine(repositoryRoot, "src", "Chatbot"),
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["BotFramework:AllowAnonymous"] = "true",
             ["Chatbot:Storage:Provider"] = storage.ToString(),
             ["Chatbot:Storage:SqlitePath"] = Path.Combine(_databaseFolder, "chatbot.db"),
             ["Chatbot:Faq:DataFolder"] = Path.Combine(repositoryRoot, "faq-data"),

@@ -42,7 +42,7 @@ public class TurnHotPathBenchmarks
         _texts = BenchmarkQuestions.Load();
         _requests = [.. _texts.Select(BenchmarkQuestions.RequestBody)];
         _activities = [.. _requests.Select(r => ActivityReader.Parse(r))];
-        _stateKeys = [.. _activities.Select(ConversationStateAccessor.KeyFor)];
+        _stateKeys = [.. _activities.Select(a => $"{Uri.EscapeDataString(a.ChannelId ?? "unknown")}/conversations/{a.Conversation?.Id ?? "unknown"}")];
         _inMemory = new InProcessBot(BenchmarkQuestions.RepositoryRoot, StorageProvider.InMemory);
         _sqlite = new InProcessBot(BenchmarkQuestions.RepositoryRoot, StorageProvider.Sqlite);
         _classifier = _inMemory.Knowledge.Classifier;

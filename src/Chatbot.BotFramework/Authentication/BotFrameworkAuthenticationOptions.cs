@@ -8,8 +8,11 @@ namespace Chatbot.BotFramework.Authentication;
 /// them, e.g. as App Service settings); everything else lives under the <see cref="SectionName"/> section.
 /// </summary>
 /// <remarks>
-/// With no <see cref="MicrosoftAppId"/> the bot runs in anonymous mode (local Emulator and tests only): requests
-/// without an <c>Authorization</c> header are accepted, a presented token is rejected, and replies carry no token.
+/// With no <see cref="MicrosoftAppId"/>, <c>/api/messages</c> refuses every request (401) — a website-only clinic needs
+/// no app id, because the web chat runs through the bot's own Direct Line server. Only when
+/// <see cref="AllowAnonymous"/> is set, in the Development or Testing environment, does it run in the SDK's anonymous
+/// mode (local Emulator and tests): requests without an <c>Authorization</c> header are accepted, a presented token is
+/// rejected, replies carry no token, and replies go only to loopback <c>serviceUrl</c>s.
 /// </remarks>
 public sealed class BotFrameworkAuthenticationOptions
 {
@@ -88,8 +91,51 @@ public sealed class BotFrameworkAuthenticationOptions
         "https://login.microsoftonline.com/{tid}/v2.0",
     ];
 
-    /// <summary>True when no app id is configured (anonymous mode).</summary>
+    /// <summary>
+    /// Accept requests without a token when no app id is configured (<c>BotFramework:AllowAnonymous</c>): the SDK's
+    /// anonymous mode, for the Emulator and tests on a developer's machine. Honoured only in the Development and Testing
+    /// environments; the host refuses to start with it anywhere else. Even then replies go only to loopback service URLs.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: without an app id <c>/api/messages</c> answers 401 to everything.</value>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>
+    /// Hosts that <c>serviceUrl</c>s may name when an app id is set (<c>BotFramework:AllowedServiceUrlHosts:0</c>, …):
+    /// exact host names, or <c>*.example.com</c> for any subdomain. Every reply and proactive message goes to such a host
+    /// over https (loopback hosts may use http, for tests). An empty list means <see cref="DefaultAllowedServiceUrlHosts"/>.
+    /// </summary>
+    /// <value>The default is empty, i.e. <see cref="DefaultAllowedServiceUrlHosts"/>.</value>
+    public IList<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary>
+    /// The Bot Framework and Teams service hosts: Azure Bot Service channels and Direct Line (all regions) under
+    /// <c>botframework.com</c>, Teams' <c>smba.trafficmanager.net</c> (and its regional Traffic Manager names), and the
+    /// US Government clouds.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultAllowedServiceUrlHosts { get; } =
+    [
+        "*.botframework.com",
+        "smba.trafficmanager.net",
+        "*.trafficmanager.net",
+        "*.botframework.azure.us",
+        "*.botframework.us",
+        "smba.infra.gcc.teams.microsoft.com",
+        "smba.infra.gov.teams.microsoft.us",
+    ];
+
+    /// <summary>True when no app id is configured (no channel token can be validated).</summary>
     public bool IsAnonymous => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>True when requests without a token are accepted: no app id, <see cref="AllowAnonymous"/>, and a local environment.</summary>
+    public bool AcceptsAnonymousRequests => IsAnonymous && AllowAnonymous && IsLocalEnvironment;
+
+    /// <summary>The environment's name (set from the host at start-up), for the start-up check of <see cref="AllowAnonymous"/>.</summary>
+    internal string EnvironmentName { get; set; } = "Production";
+
+    /// <summary>True in the Development and Testing environments, the only ones where <see cref="AllowAnonymous"/> is honoured.</summary>
+    internal bool IsLocalEnvironment =>
+        string.Equals(EnvironmentName, "Development", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(EnvironmentName, "Testing", StringComparison.OrdinalIgnoreCase);
 
     // The raw root value when it is not a MicrosoftAppType name; reported by the validator.
     internal string? InvalidMicrosoftAppType { get; set; }

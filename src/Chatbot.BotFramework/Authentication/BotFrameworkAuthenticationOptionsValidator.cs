@@ -13,6 +13,29 @@ internal sealed class BotFrameworkAuthenticationOptionsValidator : IValidateOpti
             failures.Add($"MicrosoftAppType '{type}' is not one of MultiTenant, SingleTenant, UserAssignedMSI.");
         }
 
+        if (options.AllowAnonymous && !options.IsLocalEnvironment)
+        {
+            failures.Add(
+                $"BotFramework:AllowAnonymous is true in the {options.EnvironmentName} environment. Anonymous /api/messages accepts anyone's " +
+                "activities and is for the Emulator on a developer's machine only (ASPNETCORE_ENVIRONMENT=Development). Remove " +
+                "BotFramework:AllowAnonymous; a website-only clinic needs nothing else (the web chat uses the built-in Direct Line). " +
+                "For Teams or Azure channels set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId " +
+                "to the Azure Bot's identity, and Chatbot:Teams:AllowedTenantIds to the clinic's tenant.");
+        }
+
+        if (options.AllowAnonymous && !options.IsAnonymous)
+        {
+            failures.Add("BotFramework:AllowAnonymous is true but MicrosoftAppId is set: with an app id every request needs a channel token. Remove BotFramework:AllowAnonymous.");
+        }
+
+        foreach (var host in options.AllowedServiceUrlHosts)
+        {
+            if (!ServiceUrlPolicy.IsValidHostPattern(host))
+            {
+                failures.Add($"BotFramework:AllowedServiceUrlHosts entry '{host}' must be a host name (e.g. smba.trafficmanager.net) or *.domain (e.g. *.botframework.com).");
+            }
+        }
+
         if (options.IsAnonymous)
         {
             if (!string.IsNullOrEmpty(options.MicrosoftAppPassword))

@@ -21,6 +21,7 @@ public sealed partial class ChannelAuthenticator
     private const string BearerPrefix = "Bearer ";
 
     private readonly BotFrameworkAuthenticationOptions _options;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly JsonWebTokenHandler _tokenHandler = new();
@@ -30,15 +31,19 @@ public sealed partial class ChannelAuthenticator
     /// <summary>Creates the authenticator.</summary>
     /// <param name="options">App id, metadata addresses and issuers.</param>
     /// <param name="httpClientFactory">Provides the <see cref="MetadataHttpClientName"/> client.</param>
+    /// <param name="serviceUrls">Which service URLs activities may name.</param>
     /// <param name="timeProvider">The clock for token lifetimes and refresh throttling.</param>
     /// <param name="logger">Logs rejected requests (never token contents).</param>
     public ChannelAuthenticator(
         IOptions<BotFrameworkAuthenticationOptions> options,
         IHttpClientFactory httpClientFactory,
+        ServiceUrlPolicy serviceUrls,
         TimeProvider timeProvider,
         ILogger<ChannelAuthenticator> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(serviceUrls);
+        _serviceUrls = serviceUrls;
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
@@ -49,8 +54,8 @@ public sealed partial class ChannelAuthenticator
         _entraMetadata = new(() => CreateMetadataCache(_options.EntraOpenIdMetadataUrl, httpClientFactory));
     }
 
-    /// <summary>True when no app id is configured: requests without a token are accepted.</summary>
-    public bool IsAnonymous => _options.IsAnonymous;
+    /// <summary>True when requests without a token are accepted (no app id, and anonymous mode explicitly allowed locally).</summary>
+    public bool IsAnonymous => _options.AcceptsAnonymousRequests;
 
     /// <summary>Authenticates a request carrying <paramref name="activity"/>.</summary>
     /// <param name="activity">The activity; its <c>channelId</c> and <c>serviceUrl</c> are checked against the token.</param>
@@ -69,6 +74,12 @@ public sealed partial class ChannelAuthenticator
     /// <summary>First half of <see cref="AuthenticateRequestAsync"/>: the token alone, before the body is read.</summary>
     internal async Task<ChannelAuthenticationResult> AuthenticateHeaderAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
+        if (_options.IsAnonymous && !_options.AcceptsAnonymousRequests)
+        {
+            // No app id: no token can be checked, so nothing here is trusted (the web chat uses Direct Line instead).
+            throw Reject("This bot has no MicrosoftAppId, so /api/messages accepts no requests. Channels need the Azure Bot's identity (MicrosoftAppId); local Emulator testing needs BotFramework:AllowAnonymous=true in Development.");
+        }
+
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
             if (_options.IsAnonymous)
@@ -114,6 +125,17 @@ public sealed partial class ChannelAuthenticator
     /// <summary>Second half of <see cref="AuthenticateRequestAsync"/>: endorsement and <c>serviceurl</c> checks.</summary>
     internal void ValidateActivity(ChannelAuthenticationResult result, Activity activity)
     {
+        // Replies go to serviceUrl: only Bot Framework hosts with a token, only this machine without one.
+        // Emulator/Entra tokens are minted for this bot's own app id, so the Emulator's loopback address is fine too.
+        if (!string.IsNullOrWhiteSpace(activity.ServiceUrl)
+            && !_serviceUrls.IsAllowed(activity.ServiceUrl)
+            && !(result.Kind == ChannelTokenKind.Entra && ServiceUrlPolicy.IsLoopbackUrl(activity.ServiceUrl)))
+        {
+            throw Reject(result.Kind == ChannelTokenKind.Anonymous
+                ? "In anonymous mode the activity's serviceUrl must be a loopback address (http://localhost:…)."
+                : "The activity's serviceUrl is not on BotFramework:AllowedServiceUrlHosts.");
+        }
+
         if (result.Kind != ChannelTokenKind.BotConnector)
         {
             return;

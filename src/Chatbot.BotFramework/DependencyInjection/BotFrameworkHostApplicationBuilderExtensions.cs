@@ -45,6 +45,7 @@ public static class BotFrameworkHostApplicationBuilderExtensions
         services.AddOptions<BotFrameworkAuthenticationOptions>()
             .BindConfiguration(BotFrameworkAuthenticationOptions.SectionName)
             .Configure<IConfiguration>(BindRootIdentity)
+            .Configure(options => options.EnvironmentName = builder.Environment.EnvironmentName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkAuthenticationOptions>, BotFrameworkAuthenticationOptionsValidator>());
@@ -65,6 +66,7 @@ public static class BotFrameworkHostApplicationBuilderExtensions
         connector.SelectPipelineByAuthority();
         ConfigureFrom(connector, builder.Configuration.GetSection(ConnectorResilienceSectionName));
 
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<ChannelAuthenticator>();
         services.TryAddSingleton<BotCredentialsTokenProvider>();
         services.TryAddSingleton<ActivityReader>();

@@ -42,6 +42,11 @@ internal static partial class DirectLineActivityEndpoints
             return DirectLineResult.BadArgument("Clients may post activities of type message, event or typing.");
         }
 
+        if (activity.Text is { } text && text.Length > settings.MaxTextLength)
+        {
+            return DirectLineResult.TooLarge($"The message is longer than {settings.MaxTextLength} characters.");
+        }
+
         var userId = caller.Token?.UserId ?? activity.From?.Id;
         if (!DirectLineRequest.IsValidUserId(userId))
         {
@@ -61,25 +66,28 @@ internal static partial class DirectLineActivityEndpoints
         DirectLinePollRateLimiter rateLimiter, IOptions<DirectLineOptions> options, ILoggerFactory loggerFactory)
     {
         string? watermarkText = context.Request.Query["watermark"];
+
+        // Refusals come first and outside the catch below: a bad or foreign token is a 403 (directlinejs then stops as
+        // it should), never an empty 200 that looks like a quiet conversation.
+        var caller = DirectLineCaller.From(context.Request, options.Value.Secret, tokens);
+        if (!caller.CanAccess(conversationId))
+        {
+            return DirectLineResult.Forbidden();
+        }
+
+        if (rateLimiter.TryAcquire(conversationId) is { } retryAfter)
+        {
+            return DirectLineResult.Error(
+                StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyRequests, "Polling too fast.", retryAfter);
+        }
+
+        if (!DirectLineRequest.TryParseWatermark(watermarkText, out var watermark))
+        {
+            return DirectLineResult.BadArgument("The watermark must be a number returned by this server.");
+        }
+
         try
         {
-            var caller = DirectLineCaller.From(context.Request, options.Value.Secret, tokens);
-            if (!caller.CanAccess(conversationId))
-            {
-                return DirectLineResult.Forbidden();
-            }
-
-            if (rateLimiter.TryAcquire(conversationId) is { } retryAfter)
-            {
-                return DirectLineResult.Error(
-                    StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyRequests, "Polling too fast.", retryAfter);
-            }
-
-            if (!DirectLineRequest.TryParseWatermark(watermarkText, out var watermark))
-            {
-                return DirectLineResult.BadArgument("The watermark must be a number returned by this server.");
-            }
-
             if (await conversations.GetAsync(conversationId, context.RequestAborted) is null)
             {
                 return DirectLineResult.NotFound();

@@ -18,6 +18,13 @@ internal static partial class DirectLineEndpointFilter
         {
             return await next(context);
         }
+        catch (BadHttpRequestException e) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // The server refused the body (too large, malformed chunking): the client's doing, not worth a stack trace.
+            return e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? DirectLineResult.TooLarge("The request body is too large.")
+                : DirectLineResult.BadArgument("The request body could not be read.");
+        }
         catch (Exception e) when (e is not OutOfMemoryException && !http.RequestAborted.IsCancellationRequested)
         {
             var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DirectLineEndpointFilter).FullName!);

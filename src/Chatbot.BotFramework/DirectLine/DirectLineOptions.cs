@@ -66,9 +66,17 @@ public sealed class DirectLineOptions
     public int PollBurst { get; set; } = 20;
 
     /// <summary>The largest JSON body accepted (an activity), in bytes; larger gets 413.</summary>
-    /// <value>The default is 128 KiB.</value>
+    /// <value>The default is 32 KiB: a typed message with Web Chat's channel data and entities needs a few KiB.</value>
     [Range(1024, 16 * 1024 * 1024)]
-    public int MaxBodyBytes { get; set; } = 128 * 1024;
+    public int MaxBodyBytes { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// The longest message text accepted, in characters; longer posts get 413 <c>PayloadTooLarge</c> with a message
+    /// that says so (Web Chat shows the send as failed and keeps the text). What a person types, not what a script pastes.
+    /// </summary>
+    /// <value>The default is 5,000.</value>
+    [Range(100, 1_000_000)]
+    public int MaxTextLength { get; set; } = 5_000;
 
     /// <summary>The largest upload (multipart, all parts) accepted, in bytes; larger gets 413. Files are never stored.</summary>
     /// <value>The default is 4 MiB.</value>

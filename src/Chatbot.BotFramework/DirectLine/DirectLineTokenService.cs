@@ -71,6 +71,13 @@ internal sealed partial class DirectLineTokenService
             return null;
         }
 
+        // Base64Url.TryDecodeFromChars throws on characters outside the alphabet ("Try" covers only the buffer size):
+        // check first, so a forged token is a plain refusal, never an exception.
+        if (!Base64Url.IsValid(parts[1]) || !Base64Url.IsValid(parts[2]))
+        {
+            return null;
+        }
+
         var expected = Sign(parts[0] + "." + parts[1]);
         var actual = new byte[expected.Length + 3];
         if (!Base64Url.TryDecodeFromChars(parts[2], actual, out var written)

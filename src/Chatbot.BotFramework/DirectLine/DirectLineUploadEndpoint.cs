@@ -38,16 +38,38 @@ internal static class DirectLineUploadEndpoint
             return DirectLineResult.BadArgument("The upload must be multipart/form-data.");
         }
 
+        Activity? activity;
+        List<Attachment> files = [];
+        try
+        {
+            (var refusal, activity) = await ReadPartsAsync(context, boundary, settings, files);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or FormatException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // A malformed multipart body is the client's mistake: 400, no stack trace in the log.
+            return DirectLineResult.BadArgument("The upload is not a well-formed multipart/form-data body.");
+        }
+
+        activity ??= new Activity { Type = ActivityTypes.Message, From = new ChannelAccount { Id = context.Request.Query["userId"] } };
+        activity.Attachments = Describe(activity.Attachments, files);
+        return await DirectLineActivityEndpoints.SubmitAsync(context, activity, caller, conversationId, conversations, normalizer, settings);
+    }
+
+    private static async Task<(IResult? Refusal, Activity? Activity)> ReadPartsAsync(HttpContext context, string boundary, DirectLineOptions settings, List<Attachment> files)
+    {
         var reader = new MultipartReader(boundary, context.Request.Body) { HeadersLengthLimit = 16 * 1024 };
         Activity? activity = null;
-        List<Attachment> files = [];
         long total = 0;
         var buffer = new byte[16 * 1024];
         while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
         {
             if (files.Count + 1 > MaxParts)
             {
-                return DirectLineResult.BadArgument($"At most {MaxParts} parts are accepted.");
+                return (DirectLineResult.BadArgument($"At most {MaxParts} parts are accepted."), null);
             }
 
             ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
@@ -58,7 +80,7 @@ internal static class DirectLineUploadEndpoint
                 activity = json is null ? null : DirectLineRequest.ParseActivity(json);
                 if (activity is null)
                 {
-                    return DirectLineResult.BadArgument("The activity part must be an activity no larger than MaxBodyBytes.");
+                    return (DirectLineResult.BadArgument("The activity part must be an activity no larger than MaxBodyBytes."), null);
                 }
 
                 continue;
@@ -70,7 +92,7 @@ internal static class DirectLineUploadEndpoint
                 total += read;
                 if (total > settings.MaxUploadBytes)
                 {
-                    return DirectLineResult.TooLarge($"Uploads are limited to {settings.MaxUploadBytes} bytes.");
+                    return (DirectLineResult.TooLarge($"Uploads are limited to {settings.MaxUploadBytes} bytes."), null);
                 }
             }
 
@@ -79,9 +101,7 @@ internal static class DirectLineUploadEndpoint
             files.Add(new Attachment { Name = fileName, ContentType = section.ContentType ?? "application/octet-stream" });
         }
 
-        activity ??= new Activity { Type = ActivityTypes.Message, From = new ChannelAccount { Id = context.Request.Query["userId"] } };
-        activity.Attachments = Describe(activity.Attachments, files);
-        return await DirectLineActivityEndpoints.SubmitAsync(context, activity, caller, conversationId, conversations, normalizer, settings);
+        return (null, activity);
     }
 
     // The client's own list (which names the files and their types) wins; the file parts fill in when it is missing.

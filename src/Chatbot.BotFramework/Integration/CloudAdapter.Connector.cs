@@ -40,7 +40,7 @@ public sealed partial class CloudAdapter
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(callback);
-        var turn = new TurnContext(this, reference.GetContinuationActivity(), CreateProactiveIdentity(), bufferReplies: true);
+        var turn = new TurnContext(this, reference.GetContinuationActivity(), new ClaimsIdentity(InProcessChannelAuthenticationType), bufferReplies: true);
         await MiddlewareSet.ReceiveActivityAsync(turn, callback, cancellationToken);
         return turn.BufferedReplyActivities;
     }
@@ -51,8 +51,11 @@ public sealed partial class CloudAdapter
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new conversation.</returns>
     public Task<ConversationResourceResponse> CreateConversationAsync(
-        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        CreateConnector().CreateConversationAsync(serviceUrl, parameters, cancellationToken);
+        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        Destination(serviceUrl, "new");
+        return CreateConnector().CreateConversationAsync(serviceUrl, parameters, cancellationToken);
+    }
 
     /// <inheritdoc />
     public override async Task<ResourceResponse[]> SendActivitiesAsync(
@@ -109,11 +112,17 @@ public sealed partial class CloudAdapter
         return new ClaimsIdentity([new Claim("aud", appId), new Claim("appid", appId)], "BotFramework.Proactive");
     }
 
-    private static (string ServiceUrl, string ConversationId) Destination(string? serviceUrl, string? conversationId)
+    private (string ServiceUrl, string ConversationId) Destination(string? serviceUrl, string? conversationId)
     {
         if (string.IsNullOrEmpty(serviceUrl) || string.IsNullOrEmpty(conversationId))
         {
             throw new InvalidOperationException("The activity has no serviceUrl or conversation id to send it to.");
+        }
+
+        // Checked again here, not only on arrival: stored references and proactive sends must obey the same rule.
+        if (!_serviceUrls.IsAllowed(serviceUrl))
+        {
+            throw new InvalidOperationException("The serviceUrl is not an allowed Bot Framework host (BotFramework:AllowedServiceUrlHosts); nothing was sent.");
         }
 
         return (serviceUrl, conversationId);

@@ -22,12 +22,19 @@ namespace Chatbot.BotFramework.Integration;
 /// </remarks>
 public sealed partial class CloudAdapter : BotAdapter
 {
+    /// <summary>
+    /// Authentication type of the identity of turns run by an in-process channel (our Direct Line server). No request to
+    /// <c>/api/messages</c> can carry it, so the bot can tell its own channel's conversations from claimed ones.
+    /// </summary>
+    public const string InProcessChannelAuthenticationType = "Chatbot.InProcessChannel";
+
     private readonly ChannelAuthenticator _authenticator;
     private readonly ActivityReader _activityReader;
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly ITypedHttpClientFactory<ConnectorClient> _connectorFactory;
     private readonly BotFrameworkAuthenticationOptions _authenticationOptions;
     private readonly BotFrameworkAdapterOptions _options;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly ILogger _logger;
 
     /// <summary>Creates the adapter (normally resolved from DI, see <c>AddBotFramework</c>).</summary>
@@ -40,6 +47,7 @@ public sealed partial class CloudAdapter : BotAdapter
     /// <param name="logger">Logs turns (never activity text above Debug).</param>
     /// <param name="middleware">Middleware registered in DI, added in registration order.</param>
     /// <param name="turnErrorHandler">The handler used as <see cref="BotAdapter.OnTurnError"/>, when registered.</param>
+    /// <param name="serviceUrls">Where outbound activities may go; built from <paramref name="authenticationOptions"/> when not given.</param>
     public CloudAdapter(
         ChannelAuthenticator authenticator,
         ActivityReader activityReader,
@@ -49,7 +57,8 @@ public sealed partial class CloudAdapter : BotAdapter
         IOptions<BotFrameworkAdapterOptions> options,
         ILogger<CloudAdapter> logger,
         IEnumerable<BotMiddleware>? middleware = null,
-        ITurnErrorHandler? turnErrorHandler = null)
+        ITurnErrorHandler? turnErrorHandler = null,
+        ServiceUrlPolicy? serviceUrls = null)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
         ArgumentNullException.ThrowIfNull(activityReader);
@@ -64,6 +73,7 @@ public sealed partial class CloudAdapter : BotAdapter
         _connectorFactory = connectorFactory;
         _authenticationOptions = authenticationOptions.Value;
         _options = options.Value;
+        _serviceUrls = serviceUrls ?? new ServiceUrlPolicy(authenticationOptions);
         _logger = logger;
         foreach (var item in middleware ?? [])
         {
@@ -75,9 +85,13 @@ public sealed partial class CloudAdapter : BotAdapter
             OnTurnError = turnErrorHandler.OnTurnErrorAsync;
         }
 
-        if (_authenticationOptions.IsAnonymous)
+        if (_authenticationOptions.AcceptsAnonymousRequests)
         {
             LogAnonymousMode(_logger);
+        }
+        else if (_authenticationOptions.IsAnonymous)
+        {
+            LogMessagesClosed(_logger);
         }
     }
 
@@ -124,7 +138,7 @@ public sealed partial class CloudAdapter : BotAdapter
     }
 
     /// <inheritdoc cref="ProcessInProcessAsync(Activity, IBot, CancellationToken)"/>
-    /// <param name="identity">The caller's claims; an empty identity when <see langword="null"/>.</param>
+    /// <param name="identity">The caller's claims; an identity of type <see cref="InProcessChannelAuthenticationType"/> when <see langword="null"/>.</param>
     /// <param name="activity">The normalized incoming activity.</param>
     /// <param name="callback">The bot.</param>
     /// <param name="cancellationToken">Cancels the turn.</param>
@@ -132,7 +146,7 @@ public sealed partial class CloudAdapter : BotAdapter
         ClaimsIdentity? identity, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var turn = await RunTurnAsync(identity ?? new ClaimsIdentity(), activity, callback, bufferReplies: true, cancellationToken);
+        var turn = await RunTurnAsync(identity ?? new ClaimsIdentity(InProcessChannelAuthenticationType), activity, callback, bufferReplies: true, cancellationToken);
         return turn.BufferedReplyActivities;
     }
 
@@ -194,6 +208,9 @@ public sealed partial class CloudAdapter : BotAdapter
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Turn failed: {ActivityType} on {ChannelId} (OnTurnError set: {HasTurnErrorHandler})")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityType, string? channelId, bool hasTurnErrorHandler);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "No MicrosoftAppId is configured: requests without a token are accepted and replies carry no token (local testing only)")]
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "BotFramework:AllowAnonymous: /api/messages accepts requests without a token and replies only to loopback service URLs (local testing only)")]
     private static partial void LogAnonymousMode(ILogger logger);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "No MicrosoftAppId is configured: /api/messages refuses every request (the web chat uses the built-in Direct Line server). Set MicrosoftAppId for Teams or Azure channels.")]
+    private static partial void LogMessagesClosed(ILogger logger);
 }

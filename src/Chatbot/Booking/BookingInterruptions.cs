@@ -66,8 +66,18 @@ public sealed partial class BookingInterruptions(MessageDecider decider, FaqKnow
             return BookingInterruption.None;
         }
 
-        // The gate already ran on this message (the turn handler runs it first).
-        var decision = decider.Decide(text, knowledge, staffAudience: false, SafetyAssessment.Safe).Answer;
+        // The gate already ran on this message (the turn handler runs it first). If classifying fails, the message is
+        // simply the answer to the step: booking must not break because of the classifier.
+        AnswerDecision? decision;
+        try
+        {
+            decision = decider.Decide(text, knowledge, staffAudience: false, SafetyAssessment.Safe).Answer;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return BookingInterruption.None;
+        }
+
         return decision switch
         {
             { Kind: AnswerKind.Answer, Entry.Id: "smalltalk/cancel" } => new BookingInterruption(BookingInterruptionKind.Cancel),

@@ -9,12 +9,17 @@ namespace Chatbot.Conversation;
 /// Who is talking: clinic staff (Teams users of an allowed tenant) or the public (every other channel), whether a
 /// Teams tenant may use the bot at all, and who may use the staff commands.
 /// </summary>
+/// <remarks>
+/// A Teams activity counts only when a Bot Connector token vouched for it (<c>callerId</c>
+/// <c>urn:botframework:azure</c>, which only the adapter's authentication sets, after checking that the signing key is
+/// endorsed for <c>msteams</c>). A claimed <c>channelId</c> alone — anonymous mode, our own Direct Line — never makes
+/// anyone staff, and without <see cref="TeamsOptions.AllowedTenantIds"/> no tenant is allowed.
+/// </remarks>
 public sealed class AudienceResolver
 {
     private readonly HashSet<string> _tenants;
     private readonly HashSet<string> _staffUsers;
     private readonly HashSet<string> _staffTeams;
-    private readonly bool _anonymousMode;
 
     /// <summary>Creates the resolver from the Teams settings and the bot's identity (anonymous without an app id).</summary>
     public AudienceResolver(IOptions<TeamsOptions> options, IOptions<BotFrameworkAuthenticationOptions> identity)
@@ -24,27 +29,27 @@ public sealed class AudienceResolver
         _tenants = Set(options.Value.AllowedTenantIds);
         _staffUsers = Set(options.Value.StaffUserObjectIds);
         _staffTeams = Set(options.Value.StaffTeamIds);
-        _anonymousMode = identity.Value.IsAnonymous;
     }
 
     /// <summary>
-    /// True when a Teams activity's tenant may use the bot: a listed tenant, or any tenant when no list is configured
-    /// in anonymous development mode. With an app id and no list, no tenant may. Always false off Teams.
+    /// True when a Teams activity authenticated by a Bot Connector token comes from a listed tenant. Without a list, or
+    /// without the token, or off Teams: false.
     /// </summary>
     public bool IsAllowedTenant(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (!TeamsActivity.IsTeams(activity))
-        {
-            return false;
-        }
-
-        return IsAllowedTenantId(TeamsActivity.TenantOf(activity));
+        return IsAuthenticatedTeams(activity) && IsAllowedTenantId(TeamsActivity.TenantOf(activity));
     }
 
-    /// <summary>True when <paramref name="tenantId"/> is allowed (see <see cref="IsAllowedTenant"/>).</summary>
-    public bool IsAllowedTenantId(string? tenantId) =>
-        _tenants.Count == 0 ? _anonymousMode : tenantId is not null && _tenants.Contains(tenantId);
+    /// <summary>True when <paramref name="tenantId"/> is on the allow-list (an empty list allows none).</summary>
+    public bool IsAllowedTenantId(string? tenantId) => tenantId is not null && _tenants.Contains(tenantId);
+
+    /// <summary>
+    /// True for a Teams activity that came with a valid Bot Connector token: the adapter replaces any <c>callerId</c>
+    /// a caller sent with the one authentication produced, and our own Direct Line clears it.
+    /// </summary>
+    public static bool IsAuthenticatedTeams(Activity activity) =>
+        TeamsActivity.IsTeams(activity) && string.Equals(activity.CallerId, CallerIdConstants.PublicAzureChannel, StringComparison.Ordinal);
 
     /// <summary>True when a list of allowed tenants is configured.</summary>
     public bool HasTenantList => _tenants.Count > 0;

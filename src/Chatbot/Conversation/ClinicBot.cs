@@ -8,6 +8,7 @@ using Chatbot.Handoff;
 using Chatbot.Knowledge;
 using Chatbot.Privacy;
 using Chatbot.Faq.Safety;
+using Chatbot.Storage;
 using Chatbot.Teams;
 using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed partial class ClinicBot(
     ConversationStateAccessor stateAccessor,
     AudienceResolver audience,
     IUnansweredQuestionStore unanswered,
-    PersonalDataRedactor redactor,
+    ConversationPrivacy privacy,
     StaffCommands staffCommands,
     StaffCardActions staffCardActions,
     TeamsConversationRecorder teamsConversations,
@@ -54,13 +55,16 @@ public sealed partial class ClinicBot(
         // The gate runs first, on the whole message as typed (markup included) and on anything typed into a card,
         // whatever state the dialog is in.
         var safety = decider.Gate.Assess(GateText(activity, text), MessageText.ValueStrings(activity));
-        var key = ConversationStateAccessor.KeyFor(activity);
+
+        // Everything after the gate works on what a person could type; the rest of a pasted wall of text is ignored.
+        text = StoredText.ForProcessing(text);
+        var key = ConversationStateAccessor.KeyFor(turnContext);
         var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
         state.LastTurnAt = timeProvider.GetUtcNow();
 
         if (text.Length > 0)
         {
-            Remember(state, redactor.Redact(text));
+            Remember(state, privacy.Redact(text, state));
         }
 
         if (safety.Risk != SafetyRisk.None)
@@ -155,7 +159,7 @@ public sealed partial class ClinicBot(
         }
         else if (string.Equals(turnContext.Activity.Name, HandoffService.StatusEventName, StringComparison.Ordinal))
         {
-            var key = ConversationStateAccessor.KeyFor(turnContext.Activity);
+            var key = ConversationStateAccessor.KeyFor(turnContext);
             var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
             await handoff.OnStatusAsync(turnContext, state, cancellationToken);
             await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
@@ -164,11 +168,11 @@ public sealed partial class ClinicBot(
 
     /// <inheritdoc />
     protected override async Task OnEndOfConversationActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        await stateAccessor.DeleteAsync(ConversationStateAccessor.KeyFor(turnContext.Activity), cancellationToken);
+        await stateAccessor.DeleteAsync(ConversationStateAccessor.KeyFor(turnContext), cancellationToken);
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, bool staff, CancellationToken cancellationToken)
     {
-        var key = ConversationStateAccessor.KeyFor(turnContext.Activity);
+        var key = ConversationStateAccessor.KeyFor(turnContext);
         var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
         if (state.Welcomed)
         {
@@ -229,12 +233,12 @@ public sealed partial class ClinicBot(
                 break;
             case AnswerKind.Clarify:
                 await turnContext.SendActivityAsync(replies.Clarify(decision.Candidates), cancellationToken);
-                await RecordUnansweredAsync(turnContext, text, UnansweredReason.Clarification, prediction, knowledge, cancellationToken);
+                await RecordUnansweredAsync(turnContext, privacy.Redact(text, state), UnansweredReason.Clarification, prediction, knowledge, cancellationToken);
                 break;
             default:
                 var repeated = state.ConsecutiveFallbacks >= policyOptions.Value.FallbacksBeforeHandoff;
                 await turnContext.SendActivityAsync(replies.Fallback(state.ConsecutiveFallbacks, policyOptions.Value.FallbacksBeforeHandoff), cancellationToken);
-                await RecordUnansweredAsync(turnContext, text, UnansweredReason.Fallback, prediction, knowledge, cancellationToken);
+                await RecordUnansweredAsync(turnContext, privacy.Redact(text, state), UnansweredReason.Fallback, prediction, knowledge, cancellationToken);
                 if (repeated)
                 {
                     await handoff.StartAsync(turnContext, state, HandoffReason.RepeatedFallbacks, cancellationToken);
@@ -272,7 +276,7 @@ public sealed partial class ClinicBot(
         await turnContext.SendActivityAsync(replies.Welcome(knowledge), cancellationToken);
     }
 
-    private async Task RecordUnansweredAsync(ITurnContext turnContext, string text, UnansweredReason reason, Faq.Classification.IntentPrediction? prediction, FaqKnowledge knowledge, CancellationToken cancellationToken)
+    private async Task RecordUnansweredAsync(ITurnContext turnContext, string redactedText, UnansweredReason reason, Faq.Classification.IntentPrediction? prediction, FaqKnowledge knowledge, CancellationToken cancellationToken)
     {
         try
         {
@@ -280,7 +284,7 @@ public sealed partial class ClinicBot(
                 ? string.Empty
                 : string.Join(", ", prediction.Top.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Intent}:{s.Score:0.000}")));
             await unanswered.AddAsync(
-                new UnansweredQuestion(0, timeProvider.GetUtcNow(), turnContext.Activity.ChannelId ?? "unknown", reason, redactor.Redact(text), top, knowledge.Version),
+                new UnansweredQuestion(0, timeProvider.GetUtcNow(), turnContext.Activity.ChannelId ?? "unknown", reason, StoredText.Cap(redactedText), top, knowledge.Version),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -298,7 +302,7 @@ public sealed partial class ClinicBot(
         [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId}: {Decision} {Intent} (score {Score:0.000}, {Stage}, model {ModelVersion})")]
         public static partial void Decided(ILogger logger, string? activityId, AnswerKind decision, string? intent, float score, string stage, string modelVersion);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Teams {ActivityType} activity {ActivityId} refused: its tenant is not in Chatbot:Teams:AllowedTenantIds")]
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Teams {ActivityType} activity {ActivityId} refused: no Bot Connector token, or its tenant is not in Chatbot:Teams:AllowedTenantIds")]
         public static partial void TenantRefused(ILogger logger, string? activityType, string? activityId);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Could not record an unanswered question for activity {ActivityId}")]

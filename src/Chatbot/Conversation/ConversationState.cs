@@ -27,6 +27,12 @@ public sealed class ConversationState
     /// <summary>The patient's last few messages, redacted, for the hand-off summary staff receive.</summary>
     public List<string> RecentMessages { get; set; } = [];
 
+    /// <summary>
+    /// The name and contact details this patient gave in this conversation, encrypted with ASP.NET Core Data Protection
+    /// (never stored readable outside the booking record): everything kept from the conversation is redacted with them.
+    /// </summary>
+    public List<string> ProtectedPersonalData { get; set; } = [];
+
     /// <summary>When the conversation last had a turn.</summary>
     public DateTimeOffset? LastTurnAt { get; set; }
 }

@@ -1,17 +1,37 @@
-using Chatbot.BotFramework.Schema;
+using Chatbot.BotFramework.Builder;
+using Chatbot.BotFramework.Integration;
+using Chatbot.Privacy;
 using Chatbot.Storage;
 using Newtonsoft.Json;
 
 namespace Chatbot.Conversation;
 
 /// <summary>Loads and saves <see cref="ConversationState"/> through the ETag-guarded store.</summary>
-public sealed class ConversationStateAccessor(IConversationStateStore store, ILogger<ConversationStateAccessor> logger)
+public sealed class ConversationStateAccessor(IConversationStateStore store, ConversationPrivacy privacy, ILogger<ConversationStateAccessor> logger)
 {
     private static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = TypeNameHandling.None, NullValueHandling = NullValueHandling.Ignore };
 
-    /// <summary>The storage key of a conversation.</summary>
-    public static string KeyFor(Activity activity) =>
-        $"{activity.ChannelId ?? "unknown"}/conversations/{activity.Conversation?.Id ?? "unknown"}";
+    /// <summary>Key prefix of conversations of our own Direct Line server (the web chat).</summary>
+    public const string DirectLineServerPrefix = "@directline";
+
+    /// <summary>
+    /// The storage key of a turn's conversation. Our own Direct Line server's conversations live under
+    /// <see cref="DirectLineServerPrefix"/>, which no channel id can produce (channel ids are escaped, and '@' is), so a
+    /// request to <c>/api/messages</c> that claims the web chat's channel id and a patient's conversation id reaches a
+    /// different, empty state — never the patient's.
+    /// </summary>
+    public static string KeyFor(ITurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var conversation = turn.Activity.Conversation?.Id ?? "unknown";
+        return IsDirectLineServerTurn(turn)
+            ? $"{DirectLineServerPrefix}/conversations/{conversation}"
+            : $"{Uri.EscapeDataString(turn.Activity.ChannelId ?? "unknown")}/conversations/{conversation}";
+    }
+
+    /// <summary>True when the turn came from our own Direct Line server (in process), not from <c>/api/messages</c>.</summary>
+    public static bool IsDirectLineServerTurn(ITurnContext turn) =>
+        string.Equals(turn.Identity?.AuthenticationType, CloudAdapter.InProcessChannelAuthenticationType, StringComparison.Ordinal);
 
     /// <summary>Loads the state (a fresh one when there is none or it cannot be read).</summary>
     public async Task<(ConversationState State, string? ETag)> LoadAsync(string key, CancellationToken cancellationToken)
@@ -40,6 +60,8 @@ public sealed class ConversationStateAccessor(IConversationStateStore store, ILo
     /// </summary>
     public async Task SaveAsync(string key, ConversationState state, string? etag, CancellationToken cancellationToken)
     {
+        // Whatever the turn did, nothing is written with a name the conversation already knows.
+        privacy.Scrub(state);
         var json = JsonConvert.SerializeObject(state, Settings);
         try
         {
@@ -52,6 +74,39 @@ public sealed class ConversationStateAccessor(IConversationStateStore store, ILo
             await store.WriteAsync(key, json, current?.ETag, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The JSON of a state whose booking draft was abandoned (the patient left mid-booking), without the draft; null
+    /// when there is none. Used by the hourly retention run on states idle for <c>BookingDraftLifetime</c>.
+    /// </summary>
+    public static string? WithoutBookingDraft(string json)
+    {
+        ConversationState? state;
+        try
+        {
+            state = JsonConvert.DeserializeObject<ConversationState>(json, Settings);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (state?.Booking is null)
+        {
+            return null;
+        }
+
+        state.Booking = null;
+        if (state.ActiveDialog == Booking.BookingDialog.DialogId)
+        {
+            state.ActiveDialog = null;
+        }
+
+        return JsonConvert.SerializeObject(state, Settings);
+    }
+
+    /// <summary>The text a state's JSON contains when it holds a booking draft (see <see cref="WithoutBookingDraft"/>).</summary>
+    public const string BookingDraftMarker = "\"Booking\":";
 
     /// <summary>Forgets a conversation.</summary>
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => store.DeleteAsync(key, cancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
+using Chatbot.Privacy;
 using Chatbot.Notifications;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -22,6 +23,7 @@ public sealed partial class HandoffService(
     INotificationOutbox outbox,
     IHandoffIndex index,
     ConversationStateAccessor stateAccessor,
+    ConversationPrivacy privacy,
     TimeProvider timeProvider,
     ILogger<HandoffService> logger)
 {
@@ -57,6 +59,9 @@ public sealed partial class HandoffService(
     {
         var now = timeProvider.GetUtcNow();
         var open = clock.IsOpenNow();
+
+        // Before the draft goes: what staff receive (outbox, index, hub transcript) is redacted with its name and contact.
+        privacy.Scrub(state);
         state.ActiveDialog = null;
         state.Booking = null;
         state.ConsecutiveFallbacks = 0;
@@ -69,7 +74,7 @@ public sealed partial class HandoffService(
                 StartedAt = now,
                 ExpiresAt = now + handoffOptions.Value.Timeout,
             };
-            await IndexAsync(turn.Activity, state, cancellationToken);
+            await IndexAsync(turn, state, cancellationToken);
         }
 
         await NotifyStaffAsync(turn.Activity, state, reason, open, now, cancellationToken);
@@ -113,7 +118,7 @@ public sealed partial class HandoffService(
         if (status is "completed" or "failed")
         {
             state.Handoff = null;
-            await UnindexAsync(ConversationStateAccessor.KeyFor(turn.Activity), cancellationToken);
+            await UnindexAsync(ConversationStateAccessor.KeyFor(turn), cancellationToken);
             var text = status == "failed"
                 ? $"I'm sorry, our team couldn't join the chat. Please call us at {_clinic.Phone} ({_clinic.Hours}). You can keep asking me questions here."
                 : "You're back with the virtual assistant. Ask me anything about ketamine infusion therapy.";
@@ -154,11 +159,12 @@ public sealed partial class HandoffService(
         return handoff;
     }
 
-    private async Task IndexAsync(Activity activity, ConversationState state, CancellationToken cancellationToken)
+    private async Task IndexAsync(ITurnContext turn, ConversationState state, CancellationToken cancellationToken)
     {
+        var activity = turn.Activity;
         var handoff = state.Handoff!;
         var last = state.RecentMessages.Count == 0 ? string.Empty : state.RecentMessages[^1];
-        var entry = new OpenHandoff(handoff.Reference!, ConversationStateAccessor.KeyFor(activity), activity.ChannelId ?? "unknown",
+        var entry = new OpenHandoff(handoff.Reference!, ConversationStateAccessor.KeyFor(turn), activity.ChannelId ?? "unknown",
             activity.Conversation?.Id ?? "unknown", handoff.Reason, handoff.StartedAt, handoff.ExpiresAt, last.Length > 200 ? last[..200] : last);
         try
         {

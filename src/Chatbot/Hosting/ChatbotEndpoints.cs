@@ -19,8 +19,24 @@ public static class ChatbotEndpoints
     public static WebApplication MapChatbot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First: the client's address and scheme from configured proxies only (rate limits, HTTPS checks, cookies).
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // HSTS everywhere but on a developer's machine (browsers would then refuse http://localhost for a year).
+        // The middleware itself only answers HTTPS requests, and skips localhost.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseMiddleware<StaffRequiresHttpsMiddleware>();
+        }
+
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRateLimiter();

@@ -35,7 +35,11 @@ public static class ChatbotHostingExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
-        services.AddConversationStartRateLimiting();
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ForwardedHeadersSettings>, HttpsDeploymentValidator>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) => settings.Value.ApplyTo(options));
+        services.AddChatbotRateLimiting();
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerPolicyOptions>().BindConfiguration(AnswerPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -57,6 +61,8 @@ public static class ChatbotHostingExtensions
         // The safety gate (rules + learned layer) and the one function from a message to a decision (Safety/).
         services.AddSafetyGate();
         services.AddSingleton<PersonalDataRedactor>();
+        services.AddDataProtection();
+        services.AddSingleton<ConversationPrivacy>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<ConversationStateAccessor>();

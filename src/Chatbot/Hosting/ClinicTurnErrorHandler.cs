@@ -16,7 +16,7 @@ public sealed partial class ClinicTurnErrorHandler(BotReplies replies, Conversat
         try
         {
             await turnContext.SendActivityAsync(replies.TurnError(), cancellationToken);
-            var key = ConversationStateAccessor.KeyFor(turnContext.Activity);
+            var key = ConversationStateAccessor.KeyFor(turnContext);
             var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
             if (state.ActiveDialog is not null)
             {

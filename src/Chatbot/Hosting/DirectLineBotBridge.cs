@@ -5,7 +5,10 @@ using Chatbot.BotFramework.Schema;
 
 namespace Chatbot.Hosting;
 
-/// <summary>Runs Direct Line turns through the same adapter and bot as <c>/api/messages</c>, in-process.</summary>
+/// <summary>
+/// Runs Direct Line turns through the same adapter and bot as <c>/api/messages</c>, in-process. The turns carry the
+/// adapter's in-process identity, which keys their state apart from anything <c>/api/messages</c> can address.
+/// </summary>
 public sealed class DirectLineBotBridge(CloudAdapter adapter, IBot bot) : IDirectLineBot
 {
     /// <inheritdoc />

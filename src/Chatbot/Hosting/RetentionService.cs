@@ -1,13 +1,23 @@
+using Chatbot.Conversation;
+using Chatbot.Notifications;
+using Chatbot.Staff.Audit;
+using Chatbot.Staff.Unanswered;
 using Chatbot.Storage;
 using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Hosting;
 
-/// <summary>Deletes conversation state and review data past their retention periods, hourly.</summary>
+/// <summary>
+/// Hourly: deletes conversation state, unanswered questions, staff notifications (outbox), unanswered-question reviews
+/// and audit records past their retention periods, and clears booking drafts the patient abandoned.
+/// </summary>
 public sealed partial class RetentionService(
     IConversationStateStore states,
     IUnansweredQuestionStore unanswered,
+    INotificationOutbox outbox,
+    IUnansweredReviewStore reviews,
+    IStaffAuditLog audit,
     IOptions<StorageOptions> options,
     TimeProvider timeProvider,
     ILogger<RetentionService> logger) : BackgroundService
@@ -23,9 +33,14 @@ public sealed partial class RetentionService(
                 var now = timeProvider.GetUtcNow();
                 var stateCount = await states.PurgeAsync(now - options.Value.StateRetention, stoppingToken);
                 var questionCount = await unanswered.PurgeAsync(now - options.Value.UnansweredRetention, stoppingToken);
-                if (stateCount + questionCount > 0)
+                var draftCount = await states.RewriteAsync(
+                    now - options.Value.BookingDraftLifetime, ConversationStateAccessor.BookingDraftMarker, ConversationStateAccessor.WithoutBookingDraft, stoppingToken);
+                var notificationCount = await outbox.PurgeAsync(now - options.Value.NotificationRetention, stoppingToken);
+                var reviewCount = await reviews.PurgeAsync(now - options.Value.ReviewRetention, stoppingToken);
+                var auditCount = await audit.PurgeAsync(now - options.Value.AuditRetention, stoppingToken);
+                if (stateCount + questionCount + draftCount + notificationCount + reviewCount + auditCount > 0)
                 {
-                    Log.Purged(logger, stateCount, questionCount);
+                    Log.Purged(logger, stateCount, questionCount, draftCount, notificationCount, reviewCount, auditCount);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -38,8 +53,8 @@ public sealed partial class RetentionService(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {StateCount} conversation states and {QuestionCount} unanswered questions")]
-        public static partial void Purged(ILogger logger, int stateCount, int questionCount);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {StateCount} conversation states, {QuestionCount} unanswered questions, {NotificationCount} staff notifications, {ReviewCount} reviews, {AuditCount} audit records; cleared {DraftCount} abandoned booking drafts")]
+        public static partial void Purged(ILogger logger, int stateCount, int questionCount, int draftCount, int notificationCount, int reviewCount, int auditCount);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Retention clean-up failed; will retry next hour")]
         public static partial void PurgeFailed(ILogger logger, Exception exception);

@@ -15,15 +15,24 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "font-src 'self'; connect-src 'self'; media-src 'self' blob:; manifest-src 'self'; object-src 'none'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>Adds the headers, then calls the rest of the pipeline.</summary>
+    /// <summary>Adds the headers as the response starts, then calls the rest of the pipeline.</summary>
+    /// <remarks>
+    /// Set when the response starts, not before the rest of the pipeline runs: the exception handler clears the headers
+    /// of a failed request before writing its error response, and error pages must keep CSP and nosniff too.
+    /// </remarks>
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpResponse)state).Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        }, context.Response);
         return next(context);
     }
 }

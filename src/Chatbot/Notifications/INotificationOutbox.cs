@@ -27,4 +27,8 @@ public interface INotificationOutbox
 
     /// <summary>Records a failed attempt and when to try again.</summary>
     Task MarkFailedAsync(string id, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    /// <summary>Deletes notifications created before <paramref name="createdBefore"/>, delivered or not (retention).</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> PurgeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
 }

@@ -64,4 +64,15 @@ public sealed class InMemoryNotificationOutbox : INotificationOutbox
 
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public Task<int> PurgeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var old = _items.Where(x => x.Value.Item.Notification.CreatedAt < createdBefore).Select(x => x.Key).ToList();
+            old.ForEach(id => _items.Remove(id));
+            return Task.FromResult(old.Count);
+        }
+    }
 }

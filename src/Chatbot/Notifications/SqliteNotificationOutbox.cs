@@ -82,4 +82,14 @@ public sealed class SqliteNotificationOutbox(SqliteDatabase database) : INotific
 
         return items;
     }
+
+    /// <inheritdoc />
+    public async Task<int> PurgeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM notification_outbox WHERE created_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", createdBefore.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -30,6 +30,7 @@ public sealed partial class PersonalDataRedactor
         result = IntroducedName().Replace(result, m => m.Groups["lead"].Value + "[name]");
         result = ShortIntroducedName().Replace(result, m => m.Groups["lead"].Value + "[name]");
         result = SignedName().Replace(result, m => m.Groups["lead"].Value + "[name]");
+        result = NameHere().Replace(result, "[name]");
         result = KnownFirstName().Replace(result, "[name]");
         result = SurnameAfterName().Replace(result, "[name]");
         return result;
@@ -71,6 +72,43 @@ public sealed partial class PersonalDataRedactor
 
     // Common first names, in any case, with an optional surname after them. Names that are also everyday words
     // (Will, May, Grace, Hope, Bill…) are left out on purpose.
+    // "Jordan Avery here, …", "Hi, Sam Lee speaking": a capitalised name right before "here"/"speaking", at the start
+    // of the message or of a sentence (after a greeting too). Words that often stand there are not names.
+    [GeneratedRegex(@"(?<=(^|[.!?;:]\s*|\b(hi|hello|hey|morning|afternoon|evening)\b[,!]?\s*))(?!(Is|Are|Am|Was|Anyone|Someone|Somebody|Nobody|Everyone|Everybody|What|Who|How|Why|When|Where|Which|Can|Could|Do|Does|Did|I|We|You|They|He|She|It|That|This|Still|Right|Over|Out|Up|Down|Come|Get|Stay|Park|Parking|Wait|Waiting|Sit|Sign|Stop|Start|Click|Tap|Not|Just|Only|Also|Nurse|Doctor|Dr|Staff|Patient|Clinic)\b)[A-Z][a-z'\-]+(\s+[A-Z][a-z'\-]+){0,2}(?=,?\s+(here|speaking)\b)")]
+    private static partial Regex NameHere();
+
+    /// <summary>
+    /// Like <see cref="Redact(string?)"/>, and also removes every word of <paramref name="knownNames"/> and every
+    /// <paramref name="knownContacts"/> value the conversation has already given (a name typed alone at the booking step
+    /// has no lead-in a pattern could catch).
+    /// </summary>
+    public string Redact(string? text, IEnumerable<string> knownNames, IEnumerable<string> knownContacts)
+    {
+        ArgumentNullException.ThrowIfNull(knownNames);
+        ArgumentNullException.ThrowIfNull(knownContacts);
+        var result = Redact(text);
+        foreach (var contact in knownContacts.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()))
+        {
+            // Digits may be typed with any separators: match the digits with anything non-alphanumeric between them.
+            var digits = new string([.. contact.Where(char.IsDigit)]);
+            var pattern = digits.Length >= 7 && digits.Length == contact.Count(char.IsLetterOrDigit)
+                ? string.Join(@"[^\p{L}\p{N}]{0,3}", digits.Select(d => d.ToString()))
+                : Regex.Escape(contact);
+            result = Regex.Replace(result, pattern, "[contact]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        }
+
+        foreach (var word in knownNames.SelectMany(n => NameWord().Matches(n)).Select(m => m.Value).Where(w => w.Length >= 2).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            result = Regex.Replace(result, @"(?<![\p{L}\p{N}])" + Regex.Escape(word) + @"(?![\p{L}\p{N}])", "[name]",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"[\p{L}][\p{L}'\-]*")]
+    private static partial Regex NameWord();
+
     [GeneratedRegex(@"\b(james|john|robert|michael|david|richard|joseph|thomas|charles|christopher|daniel|matthew|anthony|donald|steven|paul|andrew|joshua|kenneth|kevin|brian|george|timothy|ronald|jason|edward|jeffrey|ryan|jacob|gary|nicholas|eric|jonathan|stephen|larry|justin|scott|brandon|benjamin|samuel|gregory|alexander|patrick|dennis|tyler|aaron|jose|nathan|henry|zachary|douglas|peter|kyle|noah|ethan|jeremy|walter|christian|keith|roger|terry|austin|sean|gerald|carl|harold|dylan|arthur|lawrence|jordan|jesse|bryan|billy|bruce|gabriel|logan|alan|juan|albert|willie|elijah|randy|wayne|vincent|mary|patricia|jennifer|linda|elizabeth|barbara|susan|jessica|sarah|karen|lisa|nancy|betty|sandra|margaret|ashley|kimberly|emily|donna|michelle|carol|amanda|melissa|deborah|stephanie|dorothy|rebecca|sharon|laura|cynthia|amy|kathleen|angela|shirley|brenda|emma|anna|pamela|nicole|samantha|katherine|christine|helen|debra|rachel|carolyn|janet|maria|catherine|heather|diane|olivia|julie|joyce|victoria|ruth|virginia|lauren|kelly|christina|joan|evelyn|judith|andrea|hannah|megan|cheryl|jacqueline|martha|madison|teresa|gloria|sara|janice|ann|kathryn|abigail|sophia|frances|jean|alice|judy|isabella|julia|beverly|denise|marilyn|amber|danielle|brittany|diana|natalie|sophia|alexis|lori|kayla|jane|mohammed|muhammad|ahmed|ali|fatima|aisha|wei|li|chen|carlos|luis|miguel|jorge|ana|rosa|guadalupe|sofia|camila|valentina|priya|raj|arjun|anil|deepa)\b(?-i:\s+[A-Z][a-z'\-]+)?", RegexOptions.IgnoreCase)]
     private static partial Regex KnownFirstName();
 

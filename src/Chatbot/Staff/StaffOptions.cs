@@ -36,6 +36,11 @@ public sealed class StaffOptions : IValidatableObject
     [Range(10, 100_000)]
     public int UnansweredLimit { get; set; } = 2000;
 
+    /// <summary>Groups of unanswered questions per page of <c>/staff/unanswered</c>, and wordings shown per group.</summary>
+    /// <value>The default is 25.</value>
+    [Range(5, 500)]
+    public int UnansweredPageSize { get; set; } = 25;
+
     /// <summary>Sign-in with Microsoft Entra ID; when not configured, local accounts (<c>chatbot staff add</c>) are used.</summary>
     public StaffOidcOptions Oidc { get; set; } = new();
 

@@ -43,8 +43,13 @@ internal static class StaffRegistration
                 options.DefaultChallengeScheme = oidc.IsConfigured ? StaffAuthentication.OidcScheme : StaffAuthentication.CookieScheme;
             })
             .AddCookie(StaffAuthentication.CookieScheme);
+        services.AddSingleton<StaffSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(StaffAuthentication.CookieScheme)
-            .Configure<IOptions<StaffOptions>>((options, staff) => StaffCookies.Configure(options, staff.Value, relaxed));
+            .Configure<IOptions<StaffOptions>, StaffSessionStore>((options, staff, sessions) =>
+            {
+                StaffCookies.Configure(options, staff.Value, relaxed);
+                options.SessionStore = sessions;
+            });
         if (oidc.IsConfigured)
         {
             authentication.AddOpenIdConnect(StaffAuthentication.OidcScheme, _ => { });

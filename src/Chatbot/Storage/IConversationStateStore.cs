@@ -25,6 +25,14 @@ public interface IConversationStateStore
 
     /// <summary>Deletes documents not written since <paramref name="olderThan"/>; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Rewrites states last written before <paramref name="writtenBefore"/> whose JSON contains <paramref name="marker"/>
+    /// (e.g. an abandoned booking draft): <paramref name="rewrite"/> returns the new JSON, or null to leave it. The
+    /// write time is kept, so the state's own retention still counts from the patient's last turn.
+    /// </summary>
+    /// <returns>How many states were rewritten.</returns>
+    Task<int> RewriteAsync(DateTimeOffset writtenBefore, string marker, Func<string, string?> rewrite, CancellationToken cancellationToken);
 }
 
 /// <summary>Thrown when a write lost an optimistic-concurrency race.</summary>

@@ -37,6 +37,26 @@ public sealed class InMemoryConversationStateStore(TimeProvider timeProvider) : 
     }
 
     /// <inheritdoc />
+    public Task<int> RewriteAsync(DateTimeOffset writtenBefore, string marker, Func<string, string?> rewrite, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rewrite);
+        var rewritten = 0;
+        lock (_gate)
+        {
+            foreach (var (key, entry) in _documents)
+            {
+                if (entry.Written < writtenBefore && entry.Document.Json.Contains(marker, StringComparison.Ordinal) && rewrite(entry.Document.Json) is { } json)
+                {
+                    _documents[key] = (new StoredDocument(json, Guid.NewGuid().ToString("N")), entry.Written);
+                    rewritten++;
+                }
+            }
+        }
+
+        return Task.FromResult(rewritten);
+    }
+
+    /// <inheritdoc />
     public Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         var removed = 0;

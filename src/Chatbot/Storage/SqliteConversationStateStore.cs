@@ -66,6 +66,45 @@ public sealed class SqliteConversationStateStore(SqliteDatabase database, TimePr
     }
 
     /// <inheritdoc />
+    public async Task<int> RewriteAsync(DateTimeOffset writtenBefore, string marker, Func<string, string?> rewrite, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rewrite);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var candidates = new List<(string Key, string Json, string ETag)>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.CommandText = "SELECT key, json, etag FROM conversation_state WHERE updated_at < $cutoff AND instr(json, $marker) > 0 LIMIT 1000";
+            select.Parameters.AddWithValue("$cutoff", writtenBefore.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            select.Parameters.AddWithValue("$marker", marker);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                candidates.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        var rewritten = 0;
+        foreach (var (key, json, etag) in candidates)
+        {
+            if (rewrite(json) is not { } replacement)
+            {
+                continue;
+            }
+
+            // Guarded by the ETag: a patient who comes back meanwhile keeps the state their turn wrote.
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE conversation_state SET json = $json, etag = $newEtag WHERE key = $key AND etag = $etag";
+            update.Parameters.AddWithValue("$json", replacement);
+            update.Parameters.AddWithValue("$newEtag", Guid.NewGuid().ToString("N"));
+            update.Parameters.AddWithValue("$key", key);
+            update.Parameters.AddWithValue("$etag", etag);
+            rewritten += await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return rewritten;
+    }
+
+    /// <inheritdoc />
     public async Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -26,6 +26,26 @@ public sealed class StorageOptions
     /// <value>The default is 30 days.</value>
     [Range(typeof(TimeSpan), "00:05:00", "3650.00:00:00")]
     public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long a booking draft is kept after the patient's last turn when they leave without finishing.</summary>
+    /// <value>The default is 4 hours.</value>
+    [Range(typeof(TimeSpan), "00:10:00", "7.00:00:00")]
+    public TimeSpan BookingDraftLifetime { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>How long staff notifications (booking requests, hand-offs) stay in the outbox, delivered or not.</summary>
+    /// <value>The default is 30 days.</value>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan NotificationRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long staff decisions on unanswered wordings (dismissed, added as examples) are remembered.</summary>
+    /// <value>The default is 365 days.</value>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan ReviewRetention { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>How long the staff audit log is kept (HIPAA asks for six years of security records).</summary>
+    /// <value>The default is 2,190 days (six years).</value>
+    [Range(typeof(TimeSpan), "30.00:00:00", "7300.00:00:00")]
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(2190);
 }
 
 /// <summary>Storage providers.</summary>

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Teams;
 
 /// <summary>
-/// Says at start-up what the Teams settings mean, and warns when they shut everyone out: with an app id (production)
-/// and no <see cref="TeamsOptions.AllowedTenantIds"/>, every Teams tenant is refused.
+/// Says at start-up what the Teams settings mean, and warns when they shut everyone out: with an app id and no
+/// <see cref="TeamsOptions.AllowedTenantIds"/>, every Teams tenant is refused. Without an app id Teams is off (no
+/// Teams request can be authenticated).
 /// </summary>
 public sealed partial class TeamsConfigurationCheck(
     IOptions<TeamsOptions> options,
@@ -18,14 +19,15 @@ public sealed partial class TeamsConfigurationCheck(
         var teams = options.Value;
         var refusesEveryone = false;
         var tenants = teams.AllowedTenantIds.Count(t => !string.IsNullOrWhiteSpace(t));
-        if (tenants == 0 && !identity.Value.IsAnonymous)
+        if (identity.Value.IsAnonymous)
         {
-            Log.NoTenants(logger);
+            Log.TeamsOff(logger);
             refusesEveryone = true;
         }
         else if (tenants == 0)
         {
-            Log.AnyTenant(logger);
+            Log.NoTenants(logger);
+            refusesEveryone = true;
         }
         else
         {
@@ -60,8 +62,8 @@ public sealed partial class TeamsConfigurationCheck(
         [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: MicrosoftAppId is set but Chatbot:Teams:AllowedTenantIds is empty, so EVERY Microsoft Teams tenant is refused and nobody gets staff answers or commands. Set Chatbot__Teams__AllowedTenantIds__0 to the clinic's Directory (tenant) ID.")]
         public static partial void NoTenants(ILogger logger);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: no Chatbot:Teams:AllowedTenantIds in anonymous development mode, so Teams users of ANY tenant count as staff. Never run like this in production.")]
-        public static partial void AnyTenant(ILogger logger);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Teams: no MicrosoftAppId, so no Teams request can be authenticated and nobody is staff in Teams (the staff page still works)")]
+        public static partial void TeamsOff(ILogger logger);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Teams: {Count} allowed tenant(s); users there are staff, other tenants are refused")]
         public static partial void Tenants(ILogger logger, int count);

@@ -133,7 +133,8 @@ public sealed class ChannelAuthenticatorTests(MetadataFixture fixture) : IClassF
     [Fact]
     public async Task AnonymousModeAcceptsARequestWithoutHeader()
     {
-        var result = await fixture.CreateAuthenticator(appId: null).AuthenticateRequestAsync(Activity(), null, CancellationToken.None);
+        // Anonymous mode replies only to this machine (issue 12: any serviceUrl made the bot an open proxy).
+        var result = await fixture.CreateAuthenticator(appId: null).AuthenticateRequestAsync(Activity(serviceUrl: "http://localhost:3978/"), null, CancellationToken.None);
 
         Assert.True(result.IsAnonymous);
         Assert.Null(result.CallerId);

@@ -42,18 +42,27 @@ public sealed class MetadataFixture : IAsyncLifetime, IDisposable
         Server.AddKey("entra", EntraKey);
     }
 
-    public ChannelAuthenticator CreateAuthenticator(string? appId = Tokens.AppId, TimeProvider? timeProvider = null) => new(
-        Options.Create(new BotFrameworkAuthenticationOptions
+    public ChannelAuthenticator CreateAuthenticator(string? appId = Tokens.AppId, TimeProvider? timeProvider = null)
+    {
+        var options = Options.Create(new BotFrameworkAuthenticationOptions
         {
             MicrosoftAppId = appId,
             MicrosoftAppPassword = appId is null ? null : "secret",
             OpenIdMetadataUrl = Server.BotConnectorMetadataUrl,
             EntraOpenIdMetadataUrl = Server.EntraMetadataUrl,
             RequireHttpsMetadata = false,
-        }),
-        _services.GetRequiredService<IHttpClientFactory>(),
-        timeProvider ?? TimeProvider.System,
-        NullLogger<ChannelAuthenticator>.Instance);
+
+            // Without an app id: the Emulator's local anonymous mode, which must be switched on (and is local only).
+            AllowAnonymous = appId is null,
+            EnvironmentName = "Testing",
+        });
+        return new(
+            options,
+            _services.GetRequiredService<IHttpClientFactory>(),
+            new ServiceUrlPolicy(options),
+            timeProvider ?? TimeProvider.System,
+            NullLogger<ChannelAuthenticator>.Instance);
+    }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 

@@ -46,6 +46,14 @@ public sealed class BotHost : IAsyncDisposable
             ["BotFramework:MaxRequestBodyBytes"] = "262144",
         });
         builder.Configuration.AddInMemoryCollection(settings);
+
+        // Anonymous hosts are the Emulator's local mode, which must be switched on; authenticated hosts talk to a fake
+        // channel on 127.0.0.1, which must be on the service URL allow-list.
+        var authenticated = settings.TryGetValue("MicrosoftAppId", out var appId) && !string.IsNullOrEmpty(appId);
+        builder.Configuration.AddInMemoryCollection(authenticated
+            ? new Dictionary<string, string?> { ["BotFramework:AllowedServiceUrlHosts:0"] = "127.0.0.1" }
+            : new Dictionary<string, string?> { ["BotFramework:AllowAnonymous"] = "true" });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddBotFramework();
         var bot = new EchoBot();
         var errors = new RecordingTurnErrorHandler();

@@ -47,9 +47,11 @@ public sealed class KestrelChatbotFactory : WebApplicationFactory<Program>
             ["Chatbot:Faq:DataFolder"] = RepositoryPaths.FaqData,
             ["Chatbot:Faq:ModelFolder"] = RepositoryPaths.Models,
             ["MicrosoftAppId"] = string.Empty,
+            ["BotFramework:AllowAnonymous"] = "true", // local clients on /api/messages, as the Emulator would
             // Every client here (Chromium, node) comes from 127.0.0.1: the per-IP limit on conversation starts (30 a
             // minute by default) would count the whole suite as one visitor.
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
+            ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
         }));
         builder.ConfigureLogging(logging =>
         {

@@ -94,7 +94,10 @@ public sealed class StaffSiteServer : WebApplicationFactory<Program>
             ["Chatbot:Faq:DataFolder"] = DataFolder,
             ["Chatbot:Faq:ModelFolder"] = ModelFolder,
             ["MicrosoftAppId"] = string.Empty,
+            ["BotFramework:AllowAnonymous"] = "true", // local clients on /api/messages, as the Emulator would
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
+            ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
+            ["Chatbot:RateLimits:SignInsPerMinutePerIp"] = "100000",
         }));
         builder.ConfigureLogging(logging =>
         {

@@ -169,8 +169,10 @@ public sealed class ConversationTests(ScriptedClassifierFactory factory) : IClas
     [Fact]
     public async Task TeamsMentionsOfTheBotAreRemovedBeforeClassifying()
     {
+        // Teams is only trusted with a channel token (docs/security.md), so this runs on an authenticated host.
+        await using var teams = new Teams.TeamsTestFactory();
         string? classified = null;
-        factory.Classifier.Setup(c => c.Classify(It.IsAny<string>()))
+        teams.Classifier.Setup(c => c.Classify(It.IsAny<string>()))
             .Callback<string>(t => classified = t)
             .Returns(new IntentPrediction([new IntentScore("faq/infusion_duration", 0.95f)], false, ScriptedClassifierFactory.Thresholds, "scripted"));
         var message = new JObject
@@ -184,7 +186,7 @@ public sealed class ConversationTests(ScriptedClassifierFactory factory) : IClas
                 ["mentioned"] = new JObject { ["id"] = "bot", ["name"] = "Clinic Assistant" },
             }),
         };
-        await new BotClient(factory.CreateClient(), "msteams").SendAsync(message);
+        await new BotClient(teams.CreateClient(), "msteams").SendAsync(message);
         Assert.Equal("how long do the infusions run & why?", classified);
     }
 

@@ -10,8 +10,22 @@ using Xunit.Abstractions;
 namespace Chatbot.Tests.Conversation;
 
 /// <summary>The real host with the real trained model: answers come only from the approved dataset.</summary>
-public sealed class RealModelTests(ChatbotAppFactory factory, ITestOutputHelper output) : IClassFixture<ChatbotAppFactory>
+public sealed class RealModelTests(RealModelTests.Factory factory, ITestOutputHelper output) : IClassFixture<RealModelTests.Factory>
 {
+    /// <summary>
+    /// The real host with an app id and a fake Azure Bot Service signing requests: staff answers need an
+    /// authenticated Teams channel and an allowed tenant.
+    /// </summary>
+    public sealed class Factory : ChatbotAppFactory
+    {
+        protected override bool AuthenticatedChannels => true;
+
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Chatbot:Teams:AllowedTenantIds:0"] = Teams.TeamsFixtures.ClinicTenant,
+        };
+    }
+
     [Fact]
     public async Task EveryReplyToTheStaffTestQuestionsIsApprovedTextOrTheBotsOwnSafeMessage()
     {

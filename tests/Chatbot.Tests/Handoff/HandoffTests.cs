@@ -96,7 +96,7 @@ public sealed class HandoffTests
     [Fact]
     public async Task TeamsGetsNoHandoffEventActivity()
     {
-        await using var factory = new ScriptedClassifierFactory();
+        await using var factory = new Teams.TeamsTestFactory();
         factory.Predict(("handoff/human", 0.95f));
         var replies = await new BotClient(factory.CreateClient(), "msteams").SayAsync("talk to a person");
         Assert.DoesNotContain(replies, a => a.Type == ActivityTypes.Event);

@@ -31,6 +31,12 @@ public sealed class BotClient(HttpClient http, string channelId = "webchat")
         activity["from"] ??= new JObject { ["id"] = "user-1", ["name"] = "Patient", ["role"] = "user" };
         activity["recipient"] ??= new JObject { ["id"] = "bot", ["name"] = "Clinic Assistant", ["role"] = "bot" };
         activity["conversation"] ??= new JObject { ["id"] = _conversationId };
+        if (channelId == "msteams" && activity["channelData"] is null)
+        {
+            // Teams always names the tenant; staff are users of an allowed tenant (TeamsTestFactory allows this one).
+            activity["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = Teams.TeamsFixtures.ClinicTenant } };
+        }
+
         activity["deliveryMode"] = "expectReplies";
         using var response = await http.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();

@@ -21,6 +21,19 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for a test class.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>
+    /// True: the host has an app id and a fake Azure Bot Service signs every /api/messages request (Teams staff need
+    /// an authenticated channel). False (default): anonymous local mode (<c>BotFramework:AllowAnonymous</c>), the
+    /// Emulator's way, where no channel is trusted.
+    /// </summary>
+    protected virtual bool AuthenticatedChannels => false;
+
+    /// <summary>The host's environment: Testing (a local environment, like Development), or Production for start-up checks.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>The fake Azure Bot Service of <see cref="AuthenticatedChannels"/> hosts.</summary>
+    public FakeBotConnector BotConnector { get; } = new();
+
     /// <summary>Extra service replacements for a test class.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -28,7 +41,7 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         var settings = new Dictionary<string, string?>
         {
             ["Chatbot:Storage:Provider"] = "InMemory",
@@ -36,7 +49,20 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
             ["Chatbot:Faq:ModelFolder"] = FaqPaths.DefaultModelFolder(FaqDataFolder.Path),
             ["MicrosoftAppId"] = string.Empty,
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
+            ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
+            ["Chatbot:RateLimits:SignInsPerMinutePerIp"] = "100000",
+            ["Chatbot:RateLimits:MessagesPerMinutePerConversation"] = "100000",
         };
+        // Anonymous /api/messages is allowed only in local environments (a Production host would refuse to start).
+        var local = EnvironmentName is "Testing" or "Development";
+        var channelSettings = AuthenticatedChannels ? FakeBotConnector.Settings
+            : local ? new Dictionary<string, string?> { ["BotFramework:AllowAnonymous"] = "true" }
+            : new Dictionary<string, string?>();
+        foreach (var (key, value) in channelSettings)
+        {
+            settings[key] = value;
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
@@ -48,8 +74,17 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
             logging.SetMinimumLevel(LogLevel.Debug);
             logging.AddProvider(new RecordingLoggerProvider(Logs));
         });
-        builder.ConfigureTestServices(ConfigureServices);
+        builder.ConfigureTestServices(services =>
+        {
+            if (AuthenticatedChannels)
+            {
+                BotConnector.AddTo(services);
+            }
+
+            ConfigureServices(services);
+        });
     }
+
 }
 
 internal sealed class RecordingLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> sink) : ILoggerProvider

@@ -36,6 +36,11 @@ public sealed class StaffAppFactory : ChatbotAppFactory
 
     public TempFaqData Data { get; }
 
+    /// <summary>The host environment (Testing unless a test needs Production's rules).</summary>
+    public string Environment { get; init; } = "Testing";
+
+    protected override string EnvironmentName => Environment;
+
     /// <summary>Tuesday 24 November 2026, 10:00 in Chicago.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero));
 

@@ -19,7 +19,8 @@ public sealed class AudienceResolverTests
         Options.Create(new TeamsOptions { AllowedTenantIds = tenants ?? [], StaffUserObjectIds = users ?? [], StaffTeamIds = teams ?? [] }),
         Options.Create(new BotFrameworkAuthenticationOptions { MicrosoftAppId = appId }));
 
-    private static Activity Teams(string? tenant, string? aad = null, string? team = null, string channel = "msteams")
+    // callerId urn:botframework:azure is what the adapter stamps after validating a Bot Connector token.
+    private static Activity Teams(string? tenant, string? aad = null, string? team = null, string channel = "msteams", string? callerId = CallerIdConstants.PublicAzureChannel)
     {
         var channelData = new JObject();
         if (tenant is not null)
@@ -37,6 +38,7 @@ public sealed class AudienceResolverTests
         {
             Type = ActivityTypes.Message,
             ChannelId = channel,
+            CallerId = callerId,
             From = new ChannelAccount { Id = "29:x", AadObjectId = aad },
             Conversation = new ConversationAccount { Id = "a:1" },
             ChannelData = channelData,
@@ -60,12 +62,23 @@ public sealed class AudienceResolverTests
         Assert.False(resolver.IsStaff(Teams(TeamsFixtures.ClinicTenant)));
     }
 
+    // Changed with issue 12: "any tenant in anonymous mode" let anyone claiming channelId msteams be staff.
     [Fact]
-    public void InAnonymousDevelopmentModeWithoutAListAnyTenantIsAccepted()
+    public void WithoutAListNoTenantIsAcceptedEvenWithoutAnAppId()
     {
         var resolver = Resolver(appId: null);
-        Assert.True(resolver.IsAllowedTenant(Teams(TeamsFixtures.OtherTenant)));
-        Assert.True(resolver.IsAllowedTenant(Teams(tenant: null)));
+        Assert.False(resolver.IsAllowedTenant(Teams(TeamsFixtures.OtherTenant)));
+        Assert.False(resolver.IsAllowedTenant(Teams(tenant: null)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("urn:botframework:aadappid:00000000-aaaa-bbbb-cccc-000000000001")]
+    public void AClaimedTeamsChannelWithoutABotConnectorTokenIsNeverStaff(string? callerId)
+    {
+        var resolver = Resolver(AppId, [TeamsFixtures.ClinicTenant]);
+        Assert.False(resolver.IsStaff(Teams(TeamsFixtures.ClinicTenant, callerId: callerId)));
+        Assert.False(resolver.MayUseStaffCommands(Teams(TeamsFixtures.ClinicTenant, callerId: callerId)));
     }
 
     [Fact]

@@ -9,12 +9,15 @@ using Newtonsoft.Json.Linq;
 namespace Chatbot.Tests.Teams;
 
 /// <summary>
-/// The real host (scripted classifier, fake clock, in-memory storage) in anonymous mode with the clinic's tenant on
-/// the allow-list and a staff notification channel configured. The Connector's own retries are off so a scripted
+/// The real host (scripted classifier, fake clock, in-memory storage) with an app id and a fake Azure Bot Service that
+/// signs every request (staff status needs an authenticated Teams channel), the clinic's tenant on the allow-list and
+/// a staff notification channel configured. The Connector's own retries are off so a scripted
 /// failure is one failed delivery (the outbox does the retrying).
 /// </summary>
 public class TeamsTestFactory : ScriptedClassifierFactory
 {
+    protected override bool AuthenticatedChannels => true;
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Chatbot:Teams:AllowedTenantIds:0"] = TeamsFixtures.ClinicTenant,

@@ -15,4 +15,8 @@ public interface IStaffAuditLog
 
     /// <summary>The newest records first, of one entry when <paramref name="entryId"/> is given.</summary>
     Task<IReadOnlyList<StaffAuditRecord>> ListAsync(string? entryId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes records older than <paramref name="before"/> (retention).</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

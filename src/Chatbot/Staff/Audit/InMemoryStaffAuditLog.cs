@@ -39,4 +39,18 @@ public sealed class InMemoryStaffAuditLog : IStaffAuditLog
             _gate.Release();
         }
     }
+
+    /// <inheritdoc />
+    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _records.RemoveAll(r => r.At < before);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 }

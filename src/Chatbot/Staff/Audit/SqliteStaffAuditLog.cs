@@ -68,4 +68,14 @@ public sealed class SqliteStaffAuditLog(SqliteDatabase database) : IStaffAuditLo
     }
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <inheritdoc />
+    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM staff_audit WHERE at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", before.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -61,7 +61,8 @@ public sealed class SignInModel(StaffSignIn signIn, IStaffAuditLog audit, Clinic
             case StaffSignInStatus.LockedOut:
                 await audit.AppendAsync(new StaffAuditRecord(0, timeProvider.GetUtcNow(), typedForLog, StaffAuditActions.SignInFailed, null, null, null, null, "locked out"), cancellationToken);
                 var until = clock.ToLocal(result.LockedOutUntil ?? timeProvider.GetUtcNow()).ToString("HH:mm", CultureInfo.InvariantCulture);
-                Messages.Error = $"This account is locked after too many failed sign-ins. Try again after {until}, or ask the administrator to run 'chatbot staff unlock {result.UserName}'.";
+                // Unknown names get this message too (StaffSignIn), so it tells nobody whether the account exists.
+                Messages.Error = $"This account is locked after too many failed sign-ins. Try again after {until}, or ask the administrator to run 'chatbot staff unlock {typedForLog}'.";
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
             default:

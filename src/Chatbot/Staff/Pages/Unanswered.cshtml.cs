@@ -4,14 +4,28 @@ using Chatbot.Faq.Dataset;
 using Chatbot.Staff.Editing;
 using Chatbot.Staff.Unanswered;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Staff.Pages;
 
 /// <summary><c>/staff/unanswered</c>: grouped unanswered questions → examples, a new draft entry, or dismissed.</summary>
-public sealed class UnansweredModel(UnansweredInbox inbox, FaqEditor editor, ClinicClock clock) : StaffPageModel
+public sealed class UnansweredModel(UnansweredInbox inbox, FaqEditor editor, ClinicClock clock, IOptions<StaffOptions> options) : StaffPageModel
 {
-    /// <summary>The open groups.</summary>
+    /// <summary>The open groups of this page.</summary>
     public IReadOnlyList<UnansweredCluster> Clusters { get; private set; } = [];
+
+    /// <summary>The page shown (from 1), from <c>?p=</c> ("page" is a reserved route value in Razor Pages).</summary>
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>How many pages the open groups fill.</summary>
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>How many groups are open in all.</summary>
+    public int TotalGroups { get; private set; }
+
+    /// <summary>Wordings shown per group (the rest are counted, not listed).</summary>
+    public int VariantsShown => options.Value.UnansweredPageSize;
 
     /// <summary>Every entry, for the "add to" list.</summary>
     public IReadOnlyList<FaqEntry> Entries { get; private set; } = [];
@@ -62,6 +76,12 @@ public sealed class UnansweredModel(UnansweredInbox inbox, FaqEditor editor, Cli
     {
         var workspace = editor.Load();
         Entries = [.. workspace.AllEntries.Where(e => e.Id != FaqEntry.OutOfScopeId).OrderBy(e => e.Id, StringComparer.Ordinal)];
-        Clusters = await inbox.ListAsync(workspace, cancellationToken);
+        // Paged so that the page stays small whatever patients typed: groups per page and wordings per group are bounded.
+        var all = await inbox.ListAsync(workspace, cancellationToken);
+        var size = options.Value.UnansweredPageSize;
+        TotalGroups = all.Count;
+        PageCount = Math.Max(1, (all.Count + size - 1) / size);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Clusters = [.. all.Skip((PageNumber - 1) * size).Take(size)];
     }
 }

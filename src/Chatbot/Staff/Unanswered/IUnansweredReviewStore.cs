@@ -8,4 +8,8 @@ public interface IUnansweredReviewStore
 
     /// <summary>Marks wordings as dealt with (again: the latest action wins).</summary>
     Task MarkAsync(IEnumerable<string> keys, UnansweredReviewAction action, string? entryId, string user, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Forgets reviews made before <paramref name="reviewedBefore"/> (retention).</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> PurgeAsync(DateTimeOffset reviewedBefore, CancellationToken cancellationToken);
 }

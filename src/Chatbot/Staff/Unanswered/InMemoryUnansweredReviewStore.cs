@@ -3,7 +3,7 @@ namespace Chatbot.Staff.Unanswered;
 /// <summary>Reviewed wordings in process memory: tests and throwaway demos.</summary>
 public sealed class InMemoryUnansweredReviewStore : IUnansweredReviewStore
 {
-    private readonly Dictionary<string, UnansweredReviewAction> _reviewed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _reviewed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
@@ -22,10 +22,21 @@ public sealed class InMemoryUnansweredReviewStore : IUnansweredReviewStore
         {
             foreach (var key in keys)
             {
-                _reviewed[key] = action;
+                _reviewed[key] = at;
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<int> PurgeAsync(DateTimeOffset reviewedBefore, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var old = _reviewed.Where(x => x.Value < reviewedBefore).Select(x => x.Key).ToList();
+            old.ForEach(key => _reviewed.Remove(key));
+            return Task.FromResult(old.Count);
+        }
     }
 }

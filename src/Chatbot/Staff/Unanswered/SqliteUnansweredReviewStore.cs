@@ -48,4 +48,14 @@ public sealed class SqliteUnansweredReviewStore(SqliteDatabase database) : IUnan
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <inheritdoc />
+    public async Task<int> PurgeAsync(DateTimeOffset reviewedBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM unanswered_review WHERE reviewed_at < $cutoff";
+        command.Parameters.AddWithValue("$cutoff", reviewedBefore.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }
