@@ -111,7 +111,7 @@ public sealed class CliCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("No trained model yet", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Decision: Fallback", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Decision: out_of_scope", run.Output, StringComparison.Ordinal);
         Assert.Contains("The approved answer for out_of_scope.", run.Output, StringComparison.Ordinal);
     }
 
@@ -121,7 +121,7 @@ public sealed class CliCommandTests : IDisposable
         var run = Run("ask", "should i stop my medication");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("Decision: Referral", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Reply (ClinicianReferral", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using Chatbot.BotFramework.Schema;
@@ -100,6 +101,10 @@ public sealed class MessagesEndpointTests(ScriptedClassifierFactory factory) : I
     {
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        // Ready once the FAQ model and the safety gate's learned layer are loaded (the latter may train on first start).
+        await KnowledgeReady.WaitAsync(factory.Services);
+        Assert.NotNull(factory.Services.GetRequiredService<Chatbot.Faq.Safety.SafetyModelHolder>().Wait(TimeSpan.FromMinutes(5)));
         var ready = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("\"loaded\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
