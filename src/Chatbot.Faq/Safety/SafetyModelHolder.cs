@@ -8,12 +8,16 @@ public sealed class SafetyModelHolder : IDisposable
 {
     private readonly ManualResetEventSlim _loaded = new(false);
     private SafetyModel? _model;
+    private volatile bool _loading;
 
     /// <summary>The learned layer, or null while it loads (or if it failed to load).</summary>
     public SafetyModel? Model => Volatile.Read(ref _model);
 
     /// <summary>The load failed: the gate runs on rules alone, and /readyz says so.</summary>
     public Exception? LoadError { get; private set; }
+
+    /// <summary>Says that a loader has started: from now on messages wait a little for the model.</summary>
+    public void BeginLoading() => _loading = true;
 
     /// <summary>Publishes the loaded model.</summary>
     public void Set(SafetyModel model)
@@ -30,7 +34,10 @@ public sealed class SafetyModelHolder : IDisposable
         _loaded.Set();
     }
 
-    /// <summary>The model, waiting up to <paramref name="timeout"/> for it to load.</summary>
+    /// <summary>
+    /// The model, waiting up to <paramref name="timeout"/> for it while a loader is at work. With no loader (a host
+    /// that does not run one) there is nothing to wait for: the rules decide at once.
+    /// </summary>
     public SafetyModel? Wait(TimeSpan timeout)
     {
         if (Model is { } model)
@@ -38,7 +45,11 @@ public sealed class SafetyModelHolder : IDisposable
             return model;
         }
 
-        _loaded.Wait(timeout);
+        if (_loading)
+        {
+            _loaded.Wait(timeout);
+        }
+
         return Model;
     }
 

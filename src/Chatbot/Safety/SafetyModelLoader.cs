@@ -20,6 +20,13 @@ public sealed partial class SafetyModelLoader(
     public const string FolderName = "safety";
 
     /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        holder.BeginLoading();
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
         () =>
         {
