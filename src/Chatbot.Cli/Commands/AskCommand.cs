@@ -57,11 +57,11 @@ internal static class AskCommand
             ? $"Safety gate: nothing found (learned layer {Format.Score(safety.ModelScore)}, fires at {Format.Score(SafetyModel.Threshold)})."
             : $"Safety gate: {safety.Risk} ({safety.Layer}: {safety.Rule}; learned layer {Format.Score(safety.ModelScore)}){(safety.Spanish ? ", answered in Spanish" : string.Empty)}.");
         context.Output.WriteLine($"Decision: {decision.Outcome} ({decision.Source})");
-        WriteReply(context.Output, decision);
+        WriteReply(context.Output, decision, knowledge);
         return ExitCodes.Ok;
     }
 
-    private static void WriteReply(TextWriter output, MessageDecision decision)
+    private static void WriteReply(TextWriter output, MessageDecision decision, FaqKnowledge knowledge)
     {
         if (decision.Safety.Risk != SafetyRisk.None)
         {
@@ -101,7 +101,7 @@ internal static class AskCommand
                 break;
             default:
                 output.WriteLine("Reply (fallback):");
-                output.WriteLine(answer.Entry?.Answer ?? GenericFallback);
+                output.WriteLine(answer.Entry?.Answer ?? knowledge.Find(FaqEntry.OutOfScopeId)?.Answer ?? GenericFallback);
                 break;
         }
 

@@ -133,7 +133,17 @@ public sealed class LiveReloadFactory : ChatbotAppFactory
         return Publishing.LastReport!;
     }
 
-    protected override void ConfigureServices(IServiceCollection services) => _services?.Invoke(services);
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        // Publishing is what these hosts test: the safety gate's learned layer (trained on this small data set's
+        // questions) would only compete with the retrains for the CPU, so they run the gate's rules alone.
+        foreach (var loader in services.Where(d => d.ImplementationType == typeof(Chatbot.Safety.SafetyModelLoader)).ToList())
+        {
+            services.Remove(loader);
+        }
+
+        _services?.Invoke(services);
+    }
 
     protected override void Dispose(bool disposing)
     {
