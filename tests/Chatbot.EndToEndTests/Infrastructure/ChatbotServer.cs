@@ -9,7 +9,7 @@ namespace Chatbot.EndToEndTests.Infrastructure;
 /// </summary>
 public sealed class ChatbotServer : IAsyncLifetime
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(8);
 
     public KestrelChatbotFactory Factory { get; } = new();
 

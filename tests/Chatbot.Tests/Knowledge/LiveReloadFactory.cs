@@ -98,10 +98,10 @@ public sealed class LiveReloadFactory : ChatbotAppFactory
         Edit("clinic.json", "faq/cost", e => e["title"] = $"Title of cost [{marker}]");
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds (one minute at most: training runs on a loaded machine).</summary>
+    /// <summary>Polls until <paramref name="condition"/> holds (three minutes at most: training runs on a loaded machine).</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for " + what);
@@ -112,7 +112,7 @@ public sealed class LiveReloadFactory : ChatbotAppFactory
     /// <summary>Polls the bot until it answers <paramref name="question"/> with <paramref name="answer"/>.</summary>
     public async Task WaitForAnswerAsync(string question, string answer)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (true)
         {
             var reply = await AskAsync(question);
