@@ -110,12 +110,9 @@ public sealed class MessageDecider(SafetyGate gate, AnswerPolicy policy)
             }
         }
 
-        // Small talk ("hi", "thanks") beside a real question is not a second question.
-        var substantive = confident.Where(c => !IsSmallTalk(c.Decision)).ToList();
-        if (substantive.Count > 0)
-        {
-            confident = substantive;
-        }
+        // Small talk ("hi", "thanks") beside a real question is neither the answer nor a second question: a polite
+        // opening must not turn an unclear question into a greeting.
+        confident = confident.Where(c => !IsSmallTalk(c.Decision)).ToList();
 
         if (IsConfident(whole) && !IsSmallTalk(whole))
         {
