@@ -44,6 +44,10 @@ public sealed partial class FaqKnowledgeLoader(
     /// <returns>The knowledge now served.</returns>
     public FaqKnowledge LoadAndPublish(CancellationToken cancellationToken)
     {
+        // The approved example questions' sentence vectors, kept by the last training: a patient who types (or taps)
+        // one of them costs a lookup, not an encoding, from the first message on.
+        Faq.Embeddings.SentenceEmbedder.Shared.LoadExamples(Path.Combine(folders.ModelFolder, Faq.Classification.IntentModelFiles.ExampleVectorsFileName));
+
         if (TryLoadPublished() is { } published)
         {
             PublishResult? result = null;
