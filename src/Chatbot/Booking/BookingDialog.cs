@@ -140,6 +140,13 @@ public sealed partial class BookingDialog(
     /// </summary>
     private async Task<BookingTurnOutcome?> HandleInterruptionAsync(ITurnContext turn, ConversationState state, BookingDraft draft, string text, CancellationToken cancellationToken)
     {
+        // A valid answer to a step that checks its answers (a phone number at the contact step) is that answer, even
+        // if the classifier would read it otherwise ("312 555 0123" looks like "what's your phone number").
+        if (IsValidAnswer(draft.Step, text))
+        {
+            return null;
+        }
+
         var interruption = interruptions.Classify(text, draft.Step, draft);
         switch (interruption.Kind)
         {
@@ -171,6 +178,14 @@ public sealed partial class BookingDialog(
                 return null;
         }
     }
+
+    private bool IsValidAnswer(BookingStep step, string text) => step switch
+    {
+        BookingStep.Reason => BookingText.ParseReason(text) is not null,
+        BookingStep.Contact => ContactDetails.TryParse(text, out _, out _),
+        BookingStep.PreferredTime => timeParser.Parse(text).IsValid,
+        _ => false,
+    };
 
     /// <summary>The words the summary and change steps take as their own answers (yes, no, which part to change).</summary>
     private static bool IsStepWord(BookingStep step, string normalized) => step switch
