@@ -6,16 +6,17 @@ public sealed class ArticleImportTests
 {
     private static readonly DateOnly Today = new(2026, 11, 24);
 
-    private static string SharedArticle()
+    private static string TestArticle()
     {
         var root = FaqPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("no repository");
-        return Path.Combine(Path.GetDirectoryName(root)!, "shared", "source-content", "ketamine-infusions-article.txt");
+        // A small article of our own with the clinic article's shape: tests never read outside the repository.
+        return Path.Combine(root, "tests", "TestData", "clinic-article.txt");
     }
 
     [Fact]
     public void TheClinicArticleGivesOneDraftPerQuestionHeading()
     {
-        var path = SharedArticle();
+        var path = TestArticle();
         Assert.True(File.Exists(path), $"{path} is missing");
 
         var drafts = ArticleImport.Import(File.ReadAllText(path), "ketamine-infusions-article.txt", new ImportedEntryIds(["faq/what_is_ketamine"]), Today);

@@ -76,7 +76,8 @@ public sealed class StaffPublishAndImportTests
         using var client = await factory.SignedInClientAsync();
         var before = Directory.GetFiles(factory.Data.Path, "*.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
         var html = await client.PageAsync("/staff/import");
-        var article = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(FaqDataFolder.Path))!, "shared", "source-content", "ketamine-infusions-article.txt");
+        // A small article of our own with the clinic article's shape: tests never read outside the repository.
+        var article = Path.Combine(Path.GetDirectoryName(FaqDataFolder.Path)!, "tests", "TestData", "clinic-article.txt");
 
         using var form = new MultipartFormDataContent
         {
