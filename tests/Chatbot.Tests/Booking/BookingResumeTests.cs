@@ -6,6 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace Chatbot.Tests.Booking;
 
 /// <summary>A patient who comes back after the bot restarted continues where they were (SQLite state).</summary>
+[Collection(SqliteFilesCollection.Name)]
 public sealed class BookingResumeTests : IDisposable
 {
     private readonly string _database = Path.Combine(Directory.CreateTempSubdirectory("chatbot-resume-").FullName, "chatbot.db");

@@ -1,3 +1,4 @@
+using Chatbot.Tests.Infrastructure;
 using Chatbot.Booking;
 using Chatbot.Notifications;
 using Chatbot.Storage;
@@ -144,6 +145,7 @@ public sealed class InMemoryBookingStoreTests : BookingStoreContractTests
     }
 }
 
+[Collection(SqliteFilesCollection.Name)]
 public sealed class SqliteBookingStoreTests : BookingStoreContractTests, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-booking-").FullName;

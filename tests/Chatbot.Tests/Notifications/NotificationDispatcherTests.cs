@@ -1,3 +1,4 @@
+using Chatbot.Tests.Infrastructure;
 using Chatbot.Notifications;
 using Chatbot.Storage;
 using Microsoft.Data.Sqlite;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Chatbot.Tests.Notifications;
 
+[Collection(SqliteFilesCollection.Name)]
 public sealed class NotificationDispatcherTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-notify-").FullName;

@@ -1,3 +1,4 @@
+using Chatbot.Tests.Infrastructure;
 using Chatbot.Notifications;
 using Chatbot.Storage;
 using Microsoft.Data.Sqlite;
@@ -100,6 +101,7 @@ public sealed class InMemoryNotificationOutboxTests : NotificationOutboxContract
     protected override INotificationOutbox CreateOutbox() => new InMemoryNotificationOutbox();
 }
 
+[Collection(SqliteFilesCollection.Name)]
 public sealed class SqliteNotificationOutboxTests : NotificationOutboxContractTests, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-outbox-").FullName;

@@ -1,3 +1,4 @@
+using Chatbot.Tests.Infrastructure;
 using Chatbot.Storage;
 using Microsoft.Extensions.Time.Testing;
 
@@ -96,6 +97,7 @@ public sealed class InMemoryConversationStateStoreTests : ConversationStateStore
     protected override IConversationStateStore CreateStore() => new InMemoryConversationStateStore(Clock);
 }
 
+[Collection(SqliteFilesCollection.Name)]
 public sealed class SqliteConversationStateStoreTests : ConversationStateStoreContractTests, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-state-").FullName;

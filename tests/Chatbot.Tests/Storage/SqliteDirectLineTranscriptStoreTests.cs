@@ -1,9 +1,11 @@
+using Chatbot.Tests.Infrastructure;
 using Chatbot.BotFramework.DirectLine;
 using Chatbot.BotFramework.Tests.DirectLine;
 using Chatbot.Storage;
 
 namespace Chatbot.Tests.Storage;
 
+[Collection(SqliteFilesCollection.Name)]
 public sealed class SqliteDirectLineTranscriptStoreTests : DirectLineTranscriptStoreContractTests, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-dl-").FullName;

@@ -1,3 +1,4 @@
+using Chatbot.Tests.Infrastructure;
 using Chatbot.Handoff;
 using Chatbot.Storage;
 using Chatbot.Teams;
@@ -87,6 +88,7 @@ public sealed class InMemoryTeamsStoreTests : TeamsStoreContractTests
     protected override IHandoffIndex CreateHandoffs() => new InMemoryHandoffIndex();
 }
 
+[Collection(SqliteFilesCollection.Name)]
 public sealed class SqliteTeamsStoreTests : TeamsStoreContractTests, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatbot-teams-").FullName;
