@@ -8,6 +8,8 @@ using Chatbot.Notifications;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Booking;
 

@@ -4,8 +4,8 @@ using Chatbot.Conversation;
 using Chatbot.Hosting;
 using Chatbot.Knowledge;
 using Chatbot.Staff;
-using Chatbot.Storage;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Conversations;
 
 namespace Microsoft.AspNetCore.Builder;
 
