@@ -32,4 +32,21 @@ public interface ITurnContext
 
     /// <summary>Sends several activities in order.</summary>
     Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(IEnumerable<Activity> activities, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a handler that every later send of this turn passes through (the SDK's <c>OnSendActivities</c>): it sees the
+    /// activities after routing, may change, replace or hold them back, and calls <c>next</c> to send. Handlers run
+    /// in the order they were added.
+    /// </summary>
+    /// <returns>This turn, to chain calls.</returns>
+    ITurnContext OnSendActivities(SendActivitiesHandler handler);
 }
+
+/// <summary>
+/// A step every send of a turn passes through (see <see cref="ITurnContext.OnSendActivities"/>). It returns one response
+/// per activity in <paramref name="activities"/> as it received them, whatever it passed on to <paramref name="next"/>.
+/// </summary>
+/// <param name="turnContext">The turn.</param>
+/// <param name="activities">The activities being sent, routing already filled in; the handler may edit the list.</param>
+/// <param name="next">Sends the (possibly edited) list through the remaining handlers and to the channel.</param>
+public delegate Task<ResourceResponse[]> SendActivitiesHandler(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next);

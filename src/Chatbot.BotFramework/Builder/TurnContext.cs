@@ -18,6 +18,7 @@ namespace Chatbot.BotFramework.Builder;
 public sealed class TurnContext : ITurnContext
 {
     private readonly List<Activity> _buffer = [];
+    private readonly List<SendActivitiesHandler> _onSend = [];
     private readonly Lock _bufferLock = new();
 
     /// <summary>Creates a turn for <paramref name="activity"/>; replies are buffered when it asks for <c>expectReplies</c>.</summary>
@@ -123,30 +124,57 @@ public sealed class TurnContext : ITurnContext
             return responses;
         }
 
+        var outgoing = deliver.ConvertAll(d => d.Activity);
+        var sent = await RunSendHandlersAsync(outgoing, 0, cancellationToken);
+        for (var i = 0; i < deliver.Count; i++)
+        {
+            responses[deliver[i].Index] = i < sent.Length ? sent[i] : new ResourceResponse(null);
+        }
+
+        return responses;
+    }
+
+    /// <inheritdoc />
+    public ITurnContext OnSendActivities(SendActivitiesHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _onSend.Add(handler);
+        return this;
+    }
+
+    private Task<ResourceResponse[]> RunSendHandlersAsync(List<Activity> activities, int handler, CancellationToken cancellationToken) =>
+        handler < _onSend.Count
+            ? _onSend[handler](this, activities, () => RunSendHandlersAsync(activities, handler + 1, cancellationToken))
+            : DeliverAsync(activities, cancellationToken);
+
+    private async Task<ResourceResponse[]> DeliverAsync(List<Activity> activities, CancellationToken cancellationToken)
+    {
+        if (activities.Count == 0)
+        {
+            return [];
+        }
+
+        ResourceResponse[] sent;
         if (BuffersReplies)
         {
             lock (_bufferLock)
             {
-                _buffer.AddRange(deliver.Select(d => d.Activity));
+                _buffer.AddRange(activities);
             }
 
-            deliver.ForEach(d => responses[d.Index] = new ResourceResponse(null));
+            sent = [.. activities.Select(_ => new ResourceResponse(null))];
         }
         else
         {
-            var sent = await Adapter.SendActivitiesAsync(this, [.. deliver.Select(d => d.Activity)], cancellationToken);
-            for (var i = 0; i < deliver.Count; i++)
-            {
-                responses[deliver[i].Index] = i < sent.Length ? sent[i] : new ResourceResponse(null);
-            }
+            sent = await Adapter.SendActivitiesAsync(this, [.. activities], cancellationToken);
         }
 
-        if (deliver.Exists(d => !d.Activity.IsType(ActivityTypes.Trace)))
+        if (activities.Exists(a => !a.IsType(ActivityTypes.Trace)))
         {
             Responded = true;
         }
 
-        return responses;
+        return sent;
     }
 
     /// <summary>Replaces an activity the bot sent earlier; routing fields are completed as for a send.</summary>

@@ -41,6 +41,7 @@ public static class BotFrameworkHostApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Chatbot.BotFramework.DirectLine.IDirectLineBot, CloudAdapterDirectLineBot>();
 
         services.AddOptions<BotFrameworkAuthenticationOptions>()
             .BindConfiguration(BotFrameworkAuthenticationOptions.SectionName)

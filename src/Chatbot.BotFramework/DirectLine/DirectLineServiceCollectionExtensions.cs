@@ -12,7 +12,8 @@ public static class DirectLineServiceCollectionExtensions
     /// Adds the Direct Line server's services and its validated <see cref="DirectLineOptions"/> (section
     /// <c>DirectLine</c>). Also adds, unless already registered: the in-memory transcript store (register your own
     /// <see cref="IDirectLineTranscriptStore"/> to replace it), <see cref="TimeProvider.System"/>, and the background
-    /// purge of old conversations. The host must register an <see cref="IDirectLineBot"/>; then call
+    /// purge of old conversations. <c>AddBotFramework()</c> registers the default <see cref="IDirectLineBot"/> (the
+    /// adapter and bot of <c>/api/messages</c>, in-process); register your own to replace it. Then call
     /// <c>MapDirectLine()</c>.
     /// </summary>
     /// <param name="builder">The host builder.</param>

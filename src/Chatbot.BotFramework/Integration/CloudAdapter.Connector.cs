@@ -24,6 +24,7 @@ public sealed partial class CloudAdapter
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(callback);
         var turn = new TurnContext(this, reference.GetContinuationActivity(), CreateProactiveIdentity(), bufferReplies: false);
+        turn.TurnState[ProactiveTurnKey] = true;
         await MiddlewareSet.ReceiveActivityAsync(turn, callback, cancellationToken);
     }
 
@@ -41,6 +42,7 @@ public sealed partial class CloudAdapter
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(callback);
         var turn = new TurnContext(this, reference.GetContinuationActivity(), new ClaimsIdentity(InProcessChannelAuthenticationType), bufferReplies: true);
+        turn.TurnState[ProactiveTurnKey] = true;
         await MiddlewareSet.ReceiveActivityAsync(turn, callback, cancellationToken);
         return turn.BufferedReplyActivities;
     }

@@ -28,6 +28,12 @@ public sealed partial class CloudAdapter : BotAdapter
     /// </summary>
     public const string InProcessChannelAuthenticationType = "Chatbot.InProcessChannel";
 
+    /// <summary>
+    /// The <see cref="ITurnContext.TurnState"/> key present on turns the bot itself starts (<c>ContinueConversation</c>),
+    /// so middleware that screens incoming activities can tell them from what a channel sent.
+    /// </summary>
+    public const string ProactiveTurnKey = "Chatbot.BotFramework.ProactiveTurn";
+
     private readonly ChannelAuthenticator _authenticator;
     private readonly ActivityReader _activityReader;
     private readonly IHttpClientFactory _httpClientFactory;

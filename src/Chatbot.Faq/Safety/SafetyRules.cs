@@ -1,3 +1,4 @@
+using Chatbot.Faq.Dataset;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -261,7 +262,7 @@ public sealed partial class SafetyRules
                 continue;
             }
 
-            var distance = BoundedDamerauLevenshtein(word, candidate, allowed);
+            var distance = EditDistance.Bounded(word, candidate, allowed);
             if (distance <= allowed && distance < closestDistance)
             {
                 (closest, closestDistance) = (candidate, distance);
@@ -269,44 +270,5 @@ public sealed partial class SafetyRules
         }
 
         return closest ?? word;
-    }
-
-    /// <summary>Optimal-string-alignment distance, giving up early once it exceeds <paramref name="limit"/>.</summary>
-    internal static int BoundedDamerauLevenshtein(string a, string b, int limit)
-    {
-        var previousPrevious = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    value = Math.Min(value, previousPrevious[j - 2] + 1);
-                }
-
-                current[j] = value;
-                rowMin = Math.Min(rowMin, value);
-            }
-
-            if (rowMin > limit)
-            {
-                return limit + 1;
-            }
-
-            (previousPrevious, previous, current) = (previous, current, previousPrevious);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -29,6 +29,12 @@ public sealed class BookingDraft
     /// <summary>The step the dialog is waiting on.</summary>
     public BookingStep Step { get; set; } = BookingStep.Reason;
 
+    /// <summary>
+    /// The reference the request will be saved under, chosen when the draft starts: a turn that runs twice (the same
+    /// "yes" sent twice at once) saves the one request, not two.
+    /// </summary>
+    public string? Reference { get; set; }
+
     /// <summary>Why the patient wants an appointment.</summary>
     public BookingReason? Reason { get; set; }
 

@@ -1,3 +1,4 @@
+using Chatbot.Faq.Dataset;
 using System.Collections.Frozen;
 
 namespace Chatbot.Booking;
@@ -134,7 +135,7 @@ internal static class PreferredTimeVocabulary
                 continue;
             }
 
-            var distance = Distance(word, target);
+            var distance = EditDistance.Bounded(word, target, allowed);
             if (distance > allowed || distance > bestDistance)
             {
                 continue;
@@ -152,35 +153,5 @@ internal static class PreferredTimeVocabulary
         }
 
         return best is not null && !tie ? best : word;
-    }
-
-    /// <summary>Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var before = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    current[j] = Math.Min(current[j], before[j - 2] + 1);
-                }
-            }
-
-            (before, previous, current) = (previous, current, before);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,3 +1,4 @@
+using Chatbot.BotFramework.Teams;
 using Chatbot.BotFramework.Authentication;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Teams;

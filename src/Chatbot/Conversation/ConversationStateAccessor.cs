@@ -54,24 +54,42 @@ public sealed class ConversationStateAccessor(IConversationStateStore store, Con
         }
     }
 
-    /// <summary>
-    /// Saves the state. If another turn of the same conversation saved in between, this turn's state wins after
-    /// one re-read: turns of one conversation are sequential in practice, and the later turn has the newer view.
-    /// </summary>
+    /// <summary>Saves the state if nobody else saved it since it was loaded with <paramref name="etag"/>.</summary>
+    /// <exception cref="ConcurrencyConflictException">Another turn saved first; re-run the turn on the newer state.</exception>
     public async Task SaveAsync(string key, ConversationState state, string? etag, CancellationToken cancellationToken)
     {
         // Whatever the turn did, nothing is written with a name the conversation already knows.
         privacy.Scrub(state);
-        var json = JsonConvert.SerializeObject(state, Settings);
-        try
+        await store.WriteAsync(key, JsonConvert.SerializeObject(state, Settings), etag, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a conversation's state from outside its turns (staff releasing a hand-off, the turn error handler):
+    /// load, change, save, and on a conflict the same again on the newer state.
+    /// </summary>
+    /// <param name="key">The conversation's key.</param>
+    /// <param name="change">Changes the state; returns false when there is nothing to save.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    public async Task UpdateAsync(string key, Func<ConversationState, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
         {
-            await store.WriteAsync(key, json, etag, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            logger.LogInformation("Conversation state under {Key} changed during the turn; saving this turn's state", key);
-            var current = await store.ReadAsync(key, cancellationToken);
-            await store.WriteAsync(key, json, current?.ETag, cancellationToken);
+            var (state, etag) = await LoadAsync(key, cancellationToken);
+            if (!change(state))
+            {
+                return;
+            }
+
+            try
+            {
+                await SaveAsync(key, state, etag, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < ConversationTurns.MaxAttempts)
+            {
+                logger.LogDebug("Conversation state under {Key} changed meanwhile; applying the change again", key);
+            }
         }
     }
 

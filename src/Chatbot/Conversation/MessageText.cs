@@ -10,33 +10,12 @@ namespace Chatbot.Conversation;
 public static partial class MessageText
 {
     /// <summary>
-    /// The message text with mentions of the bot removed (using the mention entities, as the SDK's
-    /// <c>RemoveRecipientMention</c> does), HTML entities decoded and leftover tags stripped, trimmed.
+    /// The message text with mentions of the bot removed (<see cref="ActivityMentionExtensions.RemoveRecipientMention"/>),
+    /// HTML entities decoded and leftover tags stripped, trimmed.
     /// </summary>
     public static string Of(Activity activity)
     {
-        var text = activity.Text ?? string.Empty;
-        foreach (var entity in activity.Entities ?? [])
-        {
-            if (!string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var mentionedId = (string?)Property(entity, "mentioned")?.SelectToken("id");
-            if (mentionedId is null || activity.Recipient?.Id is null || !string.Equals(mentionedId, activity.Recipient.Id, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var mentionText = (string?)Property(entity, "text")
-                ?? $"<at>{(string?)Property(entity, "mentioned")?.SelectToken("name")}</at>";
-            if (!string.IsNullOrEmpty(mentionText))
-            {
-                text = text.Replace(mentionText, " ", StringComparison.OrdinalIgnoreCase);
-            }
-        }
-
+        var text = activity.RemoveRecipientMention();
         if (text.Contains('<', StringComparison.Ordinal) || text.Contains('&', StringComparison.Ordinal))
         {
             text = WebUtility.HtmlDecode(Tags().Replace(text, " "));
@@ -65,9 +44,6 @@ public static partial class MessageText
 
         return builder.ToString();
     }
-
-    private static JToken? Property(Entity entity, string name) =>
-        entity.Properties.TryGetValue(name, out var value) ? value : null;
 
     [GeneratedRegex("<[^>]{0,200}>")]
     private static partial Regex Tags();

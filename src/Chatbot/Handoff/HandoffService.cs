@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Chatbot.Clinic;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
@@ -29,7 +29,6 @@ public sealed partial class HandoffService(
     TimeProvider timeProvider,
     ILogger<HandoffService> logger)
 {
-    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary>The Bot Framework hand-off initiation event.</summary>
     public const string InitiateEventName = "handoff.initiate";
@@ -71,7 +70,7 @@ public sealed partial class HandoffService(
         {
             state.Handoff = new HandoffState
             {
-                Reference = "H-" + new string(RandomNumberGenerator.GetItems<char>(ReferenceAlphabet, 6)),
+                Reference = ReferenceCodes.New("H"),
                 Reason = reason,
                 StartedAt = now,
                 ExpiresAt = now + handoffOptions.Value.Timeout,
@@ -149,12 +148,12 @@ public sealed partial class HandoffService(
             return null;
         }
 
-        var (state, etag) = await stateAccessor.LoadAsync(handoff.StateKey, cancellationToken);
-        if (state.Handoff is not null)
+        await stateAccessor.UpdateAsync(handoff.StateKey, state =>
         {
+            var open = state.Handoff is not null;
             state.Handoff = null;
-            await stateAccessor.SaveAsync(handoff.StateKey, state, etag, cancellationToken);
-        }
+            return open;
+        }, cancellationToken);
 
         await index.CloseAsync(handoff.StateKey, cancellationToken);
         Log.Released(logger, handoff.Reference, releasedBy);

@@ -72,11 +72,17 @@ public static class ChatbotHostingExtensions
         services.AddSingleton<BotReplies>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<ConversationStateAccessor>();
+        services.AddSingleton<ConversationTurns>();
+        services.AddSingleton<TurnRouter>();
+        services.AddSingleton<PatientAnswers>();
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ClinicClock>();
         services.AddSingleton<PreferredTimeParser>();
         services.AddSingleton<BookingInterruptions>();
+        services.AddSingleton<BookingAnswers>();
+        services.AddSingleton<BookingPrompts>();
+        services.AddSingleton<BookingSubmission>();
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<HandoffService>();
 
@@ -87,7 +93,6 @@ public static class ChatbotHostingExtensions
         builder.AddStaffPages();
         services.AddSingleton<IBot, ClinicBot>();
         services.AddSingleton<ITurnErrorHandler, ClinicTurnErrorHandler>();
-        services.AddSingleton<IDirectLineBot, DirectLineBotBridge>();
         return builder;
     }
 }

@@ -16,13 +16,12 @@ public sealed partial class ClinicTurnErrorHandler(BotReplies replies, Conversat
         try
         {
             await turnContext.SendActivityAsync(replies.TurnError(), cancellationToken);
-            var key = ConversationStateAccessor.KeyFor(turnContext);
-            var (state, etag) = await stateAccessor.LoadAsync(key, cancellationToken);
-            if (state.ActiveDialog is not null)
+            await stateAccessor.UpdateAsync(ConversationStateAccessor.KeyFor(turnContext), state =>
             {
+                var inDialog = state.ActiveDialog is not null;
                 state.ActiveDialog = null;
-                await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
-            }
+                return inDialog;
+            }, cancellationToken);
         }
         catch (Exception inner) when (inner is not OperationCanceledException)
         {

@@ -63,7 +63,7 @@ public sealed partial class StaffCardActions(
         BookingRequest? request;
         try
         {
-            var by = TeamsActivity.StaffName(activity);
+            var by = TeamsStaff.NameOf(activity);
             request = await bookings.SetStatusAsync(reference, status, by, timeProvider.GetUtcNow(), cancellationToken);
             notice = request is null ? $"There is no booking request {reference}." : $"{reference} is now {status.ToString().ToLowerInvariant()} ({activity.From?.Name ?? "you"}).";
         }
@@ -92,7 +92,7 @@ public sealed partial class StaffCardActions(
     private async Task<AdaptiveCardInvokeResponse> ReleaseAsync(Activity activity, JObject data, CancellationToken cancellationToken)
     {
         var reference = (string?)data["reference"] ?? string.Empty;
-        var by = TeamsActivity.StaffName(activity);
+        var by = TeamsStaff.NameOf(activity);
         var released = reference.Length == 0 ? null : await handoff.ReleaseAsync(reference, by, cancellationToken);
         var who = activity.From?.Name ?? "A staff member";
         if (string.Equals((string?)data["view"], StaffVerbs.SingleView, StringComparison.Ordinal))

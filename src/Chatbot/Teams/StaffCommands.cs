@@ -112,7 +112,7 @@ public sealed partial class StaffCommands(
             return TextMessage("Type the hand-off's reference after **release**, for example **release H-7KQ3XM**. **handoffs** lists them.");
         }
 
-        var released = await handoff.ReleaseAsync(reference, TeamsActivity.StaffName(activity), cancellationToken);
+        var released = await handoff.ReleaseAsync(reference, TeamsStaff.NameOf(activity), cancellationToken);
         return TextMessage(released is null
             ? $"There is no open hand-off {reference}. It may have been released already or timed out: **handoffs** lists the open ones."
             : $"Released **{released.Reference}**: the bot answers that conversation ({released.Channel}) again.");

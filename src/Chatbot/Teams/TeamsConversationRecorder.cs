@@ -1,3 +1,4 @@
+using Chatbot.BotFramework.Teams;
 using System.Collections.Concurrent;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Clinic.Teams;

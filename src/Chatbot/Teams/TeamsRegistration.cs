@@ -23,6 +23,7 @@ internal static class TeamsRegistration
         services.AddSingleton<InsightCards>();
         services.AddSingleton<StaffViews>();
         services.AddSingleton<StaffCommands>();
+        services.AddSingleton<Chatbot.BotFramework.Builder.IMiddleware, TeamsMiddleware>();
         services.AddSingleton<StaffCardActions>();
         services.AddSingleton<StaffNotificationCards>();
         services.AddSingleton<TeamsNotificationChannel>();

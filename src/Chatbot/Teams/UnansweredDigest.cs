@@ -86,40 +86,7 @@ public static class UnansweredDigest
             return false;
         }
 
-        // Banded Levenshtein: only cells within `limit` of the diagonal can stay under the limit.
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                if (Math.Abs(i - j) > limit)
-                {
-                    current[j] = limit + 1;
-                    continue;
-                }
-
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-
-            if (rowMin > limit)
-            {
-                return false;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length] <= limit;
+        return EditDistance.Bounded(a, b, limit) <= limit;
     }
 
     private sealed class Builder

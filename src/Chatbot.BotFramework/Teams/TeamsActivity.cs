@@ -1,8 +1,11 @@
 using Chatbot.BotFramework.Schema;
 
-namespace Chatbot.Teams;
+namespace Chatbot.BotFramework.Teams;
 
-/// <summary>What Teams puts on an activity (<c>channelData</c>, <c>conversation</c>), read without guessing from text.</summary>
+/// <summary>
+/// What Teams puts on an activity (<c>channelData</c>, <c>conversation</c>), read without guessing from text (the SDK keeps
+/// these in <c>Microsoft.Bot.Builder.Teams</c>'s <c>TeamsActivityExtensions</c>).
+/// </summary>
 public static class TeamsActivity
 {
     /// <summary>Teams' <c>conversation.conversationType</c> of a one-to-one chat with the bot.</summary>
@@ -36,20 +39,6 @@ public static class TeamsActivity
     /// <summary>True in a one-to-one chat with the bot, the only place Teams shows suggested actions.</summary>
     public static bool IsPersonal(Activity activity) =>
         string.Equals(ConversationTypeOf(activity), Personal, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Who did something, for audit trails: the display name and the Entra object id.</summary>
-    public static string StaffName(Activity activity)
-    {
-        var name = NonEmpty(activity.From?.Name);
-        var aad = NonEmpty(activity.From?.AadObjectId);
-        return (name, aad) switch
-        {
-            (not null, not null) => $"{name} (aad:{aad})",
-            (not null, null) => name,
-            (null, not null) => "aad:" + aad,
-            _ => "teams:" + (activity.From?.Id ?? "unknown"),
-        };
-    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

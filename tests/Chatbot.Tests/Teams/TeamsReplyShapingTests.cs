@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace Chatbot.Tests.Teams;
 
 /// <summary>Where Teams can show buttons: suggested actions only in personal chats (imBack only); cards elsewhere.</summary>
-public sealed class TeamsTurnContextTests
+public sealed class TeamsReplyShapingTests
 {
     private static Activity Incoming(string conversationType) => new()
     {
@@ -25,7 +25,7 @@ public sealed class TeamsTurnContextTests
     public void PersonalChatsKeepImBackSuggestedActions()
     {
         var reply = Reply(CardAction.ImBack("Book a consultation"));
-        Assert.Same(reply, Assert.Single(TeamsTurnContext.Shape(reply, Incoming("personal"))));
+        Assert.Same(reply, Assert.Single(TeamsReplyShaping.Shape(reply, Incoming("personal"))));
         Assert.Single(reply.SuggestedActions!.Actions);
     }
 
@@ -34,7 +34,7 @@ public sealed class TeamsTurnContextTests
     [InlineData("groupChat")]
     public void ChannelsAndGroupChatsGetTheTextThenACardOfButtons(string conversationType)
     {
-        var shaped = TeamsTurnContext.Shape(Reply(CardAction.ImBack("Book a consultation"), CardAction.ImBack("Talk to a person")), Incoming(conversationType));
+        var shaped = TeamsReplyShaping.Shape(Reply(CardAction.ImBack("Book a consultation"), CardAction.ImBack("Talk to a person")), Incoming(conversationType));
         Assert.Equal(2, shaped.Count);
         Assert.Equal("Answer", shaped[0].Text);
         Assert.Null(shaped[0].SuggestedActions);
@@ -49,7 +49,7 @@ public sealed class TeamsTurnContextTests
     public void ALinkButtonBecomesACardEvenInAPersonalChat()
     {
         var link = new CardAction { Type = ActionTypes.OpenUrl, Title = "Open online booking", Value = "https://booking.example/" };
-        var shaped = TeamsTurnContext.Shape(Reply(link, CardAction.ImBack("Talk to a person")), Incoming("personal"));
+        var shaped = TeamsReplyShaping.Shape(Reply(link, CardAction.ImBack("Talk to a person")), Incoming("personal"));
         var actions = ((JObject)shaped[1].Attachments![0].Content!)["actions"]!;
         Assert.Equal("Action.OpenUrl", (string?)actions[0]!["type"]);
         Assert.Equal("https://booking.example/", (string?)actions[0]!["url"]);
@@ -60,7 +60,7 @@ public sealed class TeamsTurnContextTests
     {
         var reply = Reply(CardAction.ImBack("Talk to a person"));
         reply.Text = null;
-        var shaped = Assert.Single(TeamsTurnContext.Shape(reply, Incoming("channel")));
+        var shaped = Assert.Single(TeamsReplyShaping.Shape(reply, Incoming("channel")));
         Assert.Single(shaped.Attachments!);
     }
 }
