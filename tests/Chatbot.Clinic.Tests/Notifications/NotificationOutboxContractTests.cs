@@ -14,7 +14,7 @@ public abstract class NotificationOutboxContractTests
 
     protected abstract INotificationOutbox CreateOutbox();
 
-    [Fact]
+    [ProviderFact]
     public async Task AnEnqueuedItemIsDueAtOnceAndPending()
     {
         var outbox = CreateOutbox();
@@ -28,7 +28,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Single(await outbox.PendingAsync(10, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AFailedItemIsNotDueBeforeItsNextAttemptAndKeepsItsError()
     {
         var outbox = CreateOutbox();
@@ -45,7 +45,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Single(await outbox.PendingAsync(10, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ADeliveredItemIsNeitherDueNorPending()
     {
         var outbox = CreateOutbox();
@@ -58,7 +58,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Equal("b", Assert.Single(await outbox.PendingAsync(10, CancellationToken.None)).Notification.Id);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PendingIsOldestFirstAndLimited()
     {
         var outbox = CreateOutbox();
@@ -70,7 +70,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Equal(["first", "second"], (await outbox.PendingAsync(2, CancellationToken.None)).Select(i => i.Notification.Id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DueIsEarliestAttemptFirstAndLimited()
     {
         var outbox = CreateOutbox();
@@ -84,7 +84,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Equal(["b"], (await outbox.DueAsync(Now.AddMinutes(5), 1, CancellationToken.None)).Select(i => i.Notification.Id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnItemIsNotDueBeforeItWasCreated()
     {
         var outbox = CreateOutbox();
