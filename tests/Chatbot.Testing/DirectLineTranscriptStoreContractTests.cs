@@ -14,7 +14,7 @@ public abstract class DirectLineTranscriptStoreContractTests
 
     protected abstract Task<IDirectLineTranscriptStore> CreateStoreAsync();
 
-    [Fact]
+    [ProviderFact]
     public async Task CreatingTwiceReportsThatItExisted()
     {
         var store = await CreateStoreAsync();
@@ -24,7 +24,7 @@ public abstract class DirectLineTranscriptStoreContractTests
         Assert.Equal(new DirectLineConversationInfo("c1", T0, T0, 0), info);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnUnknownConversationHasNoInfoAndReadsEmpty()
     {
         var store = await CreateStoreAsync();
@@ -32,14 +32,14 @@ public abstract class DirectLineTranscriptStoreContractTests
         Assert.Empty(await store.ReadAsync("nope", 0, 10, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AppendingToAnUnknownConversationThrowsKeyNotFound()
     {
         var store = await CreateStoreAsync();
         await Assert.ThrowsAsync<KeyNotFoundException>(() => store.AppendAsync("nope", [Message("x")], T0, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task SequencesStartAtOneAndContinueAcrossAppends()
     {
         var store = await CreateStoreAsync();
@@ -55,7 +55,7 @@ public abstract class DirectLineTranscriptStoreContractTests
         Assert.Equal(T0, info.CreatedAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ReadReturnsActivitiesAfterTheWatermarkInOrderUpToMaxCount()
     {
         var store = await CreateStoreAsync();
@@ -71,7 +71,7 @@ public abstract class DirectLineTranscriptStoreContractTests
         Assert.Empty(await store.ReadAsync("c1", 99, 10, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ConversationsAreIndependentAndIdsAreOrdinal()
     {
         var store = await CreateStoreAsync();
@@ -88,7 +88,7 @@ public abstract class DirectLineTranscriptStoreContractTests
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ActivitiesRoundTripWithUnknownFieldsAndChannelData()
     {
         var store = await CreateStoreAsync();
@@ -106,7 +106,7 @@ public abstract class DirectLineTranscriptStoreContractTests
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 0, 0, 123, TimeSpan.Zero), read.Timestamp);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheStoreKeepsCopies()
     {
         var store = await CreateStoreAsync();
@@ -119,7 +119,7 @@ public abstract class DirectLineTranscriptStoreContractTests
         Assert.Equal("original", (await store.ReadAsync("c1", 0, 1, CancellationToken.None))[0].Activity.Text);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ConcurrentAppendsGetDistinctContiguousSequences()
     {
         var store = await CreateStoreAsync();
@@ -134,7 +134,7 @@ public abstract class DirectLineTranscriptStoreContractTests
         Assert.Equal(80, all.Count);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeleteInactiveRemovesOnlyConversationsIdleSinceBeforeTheCutoff()
     {
         var store = await CreateStoreAsync();

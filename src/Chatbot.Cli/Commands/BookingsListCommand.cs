@@ -27,10 +27,10 @@ internal static class BookingsListCommand
         command.Options.Add(json);
         command.SetAction((result, cancellationToken) =>
         {
-            var db = database.Open(context, result);
-            return db is null
+            var stores = database.Open(context, result);
+            return stores is null
                 ? Task.FromResult(ExitCodes.Failed)
-                : RunAsync(context, BookingDatabase.Store(db), result.GetValue(status), result.GetValue(limit), result.GetValue(redact), result.GetValue(json), cancellationToken);
+                : RunAsync(context, stores.Bookings, result.GetValue(status), result.GetValue(limit), result.GetValue(redact), result.GetValue(json), cancellationToken);
         });
         return command;
     }

@@ -19,10 +19,10 @@ internal static class BookingsNotificationsCommand
         command.Options.Add(json);
         command.SetAction((result, cancellationToken) =>
         {
-            var db = database.Open(context, result);
-            return db is null
+            var stores = database.Open(context, result);
+            return stores is null
                 ? Task.FromResult(ExitCodes.Failed)
-                : RunAsync(context, BookingDatabase.Outbox(db), result.GetValue(limit), result.GetValue(json), cancellationToken);
+                : RunAsync(context, stores.Outbox, result.GetValue(limit), result.GetValue(json), cancellationToken);
         });
         return command;
     }

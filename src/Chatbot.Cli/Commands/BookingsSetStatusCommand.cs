@@ -31,10 +31,10 @@ internal static class BookingsSetStatusCommand
         command.Options.Add(by);
         command.SetAction((result, cancellationToken) =>
         {
-            var db = database.Open(context, result);
-            return db is null
+            var stores = database.Open(context, result);
+            return stores is null
                 ? Task.FromResult(ExitCodes.Failed)
-                : RunAsync(context, BookingDatabase.Store(db), result.GetValue(reference) ?? string.Empty, result.GetValue(status), (result.GetValue(by) ?? string.Empty).Trim(), cancellationToken);
+                : RunAsync(context, stores.Bookings, result.GetValue(reference) ?? string.Empty, result.GetValue(status), (result.GetValue(by) ?? string.Empty).Trim(), cancellationToken);
         });
         return command;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Chatbot.Clinic.Staff;
-using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Cli.Commands;
 
@@ -21,12 +20,12 @@ internal static class StaffAddCommand
         command.Arguments.Add(userName);
         command.Options.Add(fromStdin);
         command.SetAction((result, cancellationToken) =>
-            RunAsync(context, database.ResolvePath(result), result.GetValue(userName) ?? string.Empty, result.GetValue(fromStdin), input, readSecret, cancellationToken));
+            RunAsync(context, () => database.OpenStores(context, result, whenMissing: null), result.GetValue(userName) ?? string.Empty, result.GetValue(fromStdin), input, readSecret, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliContext context, string dbPath, string userName, bool fromStdin, TextReader input, Func<string, string?>? readSecret, CancellationToken cancellationToken)
+        CliContext context, Func<ClinicStores?> openStores, string userName, bool fromStdin, TextReader input, Func<string, string?>? readSecret, CancellationToken cancellationToken)
     {
         if (StaffAccounts.CheckUserName(userName) is { } badName)
         {
@@ -61,15 +60,20 @@ internal static class StaffAddCommand
             return ExitCodes.Failed;
         }
 
-        var created = !File.Exists(dbPath);
-        var accounts = new StaffAccounts(new SqliteStaffAccountStore(new SqliteDatabase(dbPath)), context.TimeProvider);
+        // Opened only now: a refused name or password leaves no new database behind.
+        if (openStores() is not { } stores)
+        {
+            return ExitCodes.Failed;
+        }
+
+        var accounts = new StaffAccounts(stores.StaffAccounts, context.TimeProvider);
         if (await accounts.AddAsync(userName, password, cancellationToken) is { } problem)
         {
             context.Error.WriteLine($"error: {problem}");
             return ExitCodes.Failed;
         }
 
-        context.Output.WriteLine($"Created staff account '{userName}' in {dbPath}{(created ? " (new database)" : string.Empty)}. They can sign in at /staff.");
+        context.Output.WriteLine($"Created staff account '{userName}' in {stores.Location}{(stores.IsNew ? " (new database)" : string.Empty)}. They can sign in at /staff.");
         return ExitCodes.Ok;
     }
 }

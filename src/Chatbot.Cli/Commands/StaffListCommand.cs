@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Cli.Commands;
 
@@ -15,20 +14,18 @@ internal static class StaffListCommand
         var command = new Command("list", "List local staff accounts: created, last sign-in, failed sign-ins, locked until.");
         database.AddTo(command);
         command.Options.Add(json);
-        command.SetAction((result, cancellationToken) => RunAsync(context, database.ResolvePath(result), result.GetValue(json), cancellationToken));
+        command.SetAction((result, cancellationToken) =>
+        {
+            var stores = database.OpenStores(context, result, path => $"no database at {path}; create an account with 'chatbot staff add', or pass --db.");
+            return stores is null ? Task.FromResult(ExitCodes.Failed) : RunAsync(context, stores, result.GetValue(json), cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string dbPath, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ClinicStores stores, bool json, CancellationToken cancellationToken)
     {
-        if (!File.Exists(dbPath))
-        {
-            context.Error.WriteLine($"error: no database at {dbPath}; create an account with 'chatbot staff add', or pass --db.");
-            return ExitCodes.Failed;
-        }
-
         var now = context.TimeProvider.GetUtcNow();
-        var accounts = await new SqliteStaffAccountStore(new SqliteDatabase(dbPath)).ListAsync(cancellationToken);
+        var accounts = await stores.StaffAccounts.ListAsync(cancellationToken);
         if (json)
         {
             CliJson.Write(context.Output, accounts.Select(a => new

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Chatbot.Clinic.Staff;
-using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Cli.Commands;
 
@@ -16,16 +15,13 @@ internal static class StaffUnlockCommand
         command.Arguments.Add(userName);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var dbPath = database.ResolvePath(result);
-            if (!File.Exists(dbPath))
+            if (database.OpenStores(context, result, path => $"no database at {path}; pass --db.") is not { } stores)
             {
-                context.Error.WriteLine($"error: no database at {dbPath}; pass --db.");
                 return ExitCodes.Failed;
             }
 
             var name = result.GetValue(userName) ?? string.Empty;
-            var store = new SqliteStaffAccountStore(new SqliteDatabase(dbPath));
-            if (!await new StaffAccounts(store, context.TimeProvider).UnlockAsync(name, cancellationToken))
+            if (!await new StaffAccounts(stores.StaffAccounts, context.TimeProvider).UnlockAsync(name, cancellationToken))
             {
                 context.Error.WriteLine($"error: there is no staff account '{name}' (see 'chatbot staff list').");
                 return ExitCodes.Failed;

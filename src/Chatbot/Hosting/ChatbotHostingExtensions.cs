@@ -50,8 +50,9 @@ public static class ChatbotHostingExtensions
         services.AddOptions<AnswerPolicyOptions>().BindConfiguration(AnswerPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // Every store port, from the provider Chatbot:Storage:Provider names (Chatbot.Clinic).
+        // Every store port, from the provider Chatbot:Storage:Provider names (Chatbot.Clinic): SQLite, in-memory or PostgreSQL.
         services.AddClinicStorage();
+        services.AddPostgresStorage();
 
         // --- Staff notifications and the booking fallback (Notifications/, Booking/) ---
         // Delivers the outbox to the configured channels (Chatbot:Notifications), and keeps booking requests the

@@ -65,7 +65,8 @@ public sealed partial class NotificationDispatcher : BackgroundService
     /// <summary>
     /// Delivers the items that are due now (at most <see cref="BatchSize"/>, earliest first) to every configured
     /// channel, marking each delivered; the first item that fails is rescheduled with backoff and ends the round.
-    /// Does nothing when no channel is configured.
+    /// Each item is claimed first (<see cref="INotificationOutbox.ClaimDueAsync"/>), so instances sharing the outbox
+    /// never deliver the same item at the same time. Does nothing when no channel is configured.
     /// </summary>
     /// <returns>How many items were delivered.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -76,11 +77,13 @@ public sealed partial class NotificationDispatcher : BackgroundService
             return 0;
         }
 
-        var due = await _outbox.DueAsync(_timeProvider.GetUtcNow(), BatchSize, cancellationToken);
         var delivered = 0;
-        foreach (var item in due)
+        while (delivered < BatchSize)
         {
-            if (!await DispatchAsync(item, channels, cancellationToken))
+            // One item at a time, claimed for ClaimLease: another instance polling the same outbox takes the next
+            // item rather than this one, and nothing stays claimed by this instance when the round ends.
+            var claimed = await _outbox.ClaimDueAsync(_timeProvider.GetUtcNow(), _options.ClaimLease, 1, cancellationToken);
+            if (claimed.Count == 0 || !await DispatchAsync(claimed[0], channels, cancellationToken))
             {
                 // A receiver that is down gets one request per poll, not one per waiting item (each of which could
                 // take the full HTTP timeout); the rest are still due and go on the next poll.

@@ -44,6 +44,15 @@ public sealed class NotificationOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long an instance holds a notification it took from the outbox: others leave it alone for that long, so
+    /// several instances deliver each notification once. Keep it longer than one delivery to every channel takes
+    /// (their HTTP timeouts); if the instance dies, the notification is delivered by another once this has passed.
+    /// </summary>
+    /// <value>The default is 5 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The parsed <see cref="WebhookUrl"/>, or null when it is not set (or not valid).</summary>
     public Uri? WebhookUri =>
         !string.IsNullOrWhiteSpace(WebhookUrl)

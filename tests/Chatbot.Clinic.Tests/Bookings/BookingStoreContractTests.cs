@@ -15,7 +15,7 @@ public abstract class BookingStoreContractTests
 
     protected abstract (IBookingStore Store, INotificationOutbox Outbox) Create();
 
-    [Fact]
+    [ProviderFact]
     public async Task AddStoresTheRequestItsFirstHistoryEntryAndItsNotification()
     {
         var (store, outbox) = Create();
@@ -30,7 +30,7 @@ public abstract class BookingStoreContractTests
         Assert.Equal(notification, Assert.Single(await outbox.PendingAsync(10, CancellationToken.None)).Notification);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ADuplicateReferenceIsRefusedAndQueuesNoSecondNotification()
     {
         var (store, outbox) = Create();
@@ -44,7 +44,7 @@ public abstract class BookingStoreContractTests
         Assert.Single(await outbox.PendingAsync(10, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ListIsNewestFirstFilteredByStatusAndLimited()
     {
         var (store, _) = Create();
@@ -63,7 +63,7 @@ public abstract class BookingStoreContractTests
         Assert.Equal(["PSI-NEW001", "PSI-MID001"], (await store.ListAsync(null, 2, CancellationToken.None)).Select(r => r.Reference));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheWorkflowIsRecordedWithWhoAndWhen()
     {
         var (store, _) = Create();
@@ -87,7 +87,7 @@ public abstract class BookingStoreContractTests
             await store.HistoryAsync("PSI-FLOW01", CancellationToken.None));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(BookingStatus.Contacted, BookingStatus.New)]
     [InlineData(BookingStatus.Booked, BookingStatus.Contacted)]
     [InlineData(BookingStatus.Cancelled, BookingStatus.New)]
@@ -107,7 +107,7 @@ public abstract class BookingStoreContractTests
         Assert.Equal(2, (await store.HistoryAsync("PSI-REFUSE", CancellationToken.None)).Count);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnUnknownReferenceIsNullEverywhere()
     {
         var (store, _) = Create();
@@ -117,7 +117,7 @@ public abstract class BookingStoreContractTests
         Assert.Empty(await store.HistoryAsync("PSI-NOPE00", CancellationToken.None));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(BookingStatus.New, BookingStatus.Contacted, true)]
     [InlineData(BookingStatus.New, BookingStatus.Booked, true)]
     [InlineData(BookingStatus.New, BookingStatus.Cancelled, true)]

@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Clinic.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Chatbot.Clinic.Conversations;
@@ -13,7 +14,7 @@ public abstract class ConversationStateStoreContractTests
 
     protected abstract IConversationStateStore CreateStore();
 
-    [Fact]
+    [ProviderFact]
     public async Task ADocumentRoundTrips()
     {
         var store = CreateStore();
@@ -24,11 +25,11 @@ public abstract class ConversationStateStoreContractTests
         Assert.Equal(etag, read.ETag);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AMissingDocumentReadsAsNull() =>
         Assert.Null(await CreateStore().ReadAsync("nothing-here", CancellationToken.None));
 
-    [Fact]
+    [ProviderFact]
     public async Task AStaleETagIsRefused()
     {
         var store = CreateStore();
@@ -38,7 +39,7 @@ public abstract class ConversationStateStoreContractTests
         Assert.Equal("""{"v":2}""", (await store.ReadAsync("conv-2", CancellationToken.None))!.Json);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CreatingTwiceIsAConflict()
     {
         var store = CreateStore();
@@ -46,7 +47,7 @@ public abstract class ConversationStateStoreContractTests
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.WriteAsync("conv-3", "{}", null, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OnlyOneOfManyConcurrentWritersWins()
     {
         var store = CreateStore();
@@ -66,7 +67,7 @@ public abstract class ConversationStateStoreContractTests
         Assert.Equal(1, results.Count(r => r));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("19:abc@thread.skype;messageid=1")]
     [InlineData("c1|livechat")]
     [InlineData("a/b\\c?d#e%f'g\"h")]
@@ -80,7 +81,7 @@ public abstract class ConversationStateStoreContractTests
         Assert.Null(await store.ReadAsync(key, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PurgeRemovesOnlyOldDocuments()
     {
         var store = CreateStore();

@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
@@ -12,7 +13,7 @@ public abstract class HandoffIndexContractTests
 
     protected abstract IHandoffIndex CreateHandoffs();
 
-    [Fact]
+    [ProviderFact]
     public async Task OpenHandOffsAreListedNewestFirstUntilClosedOrExpired()
     {
         var index = CreateHandoffs();
@@ -26,7 +27,7 @@ public abstract class HandoffIndexContractTests
         Assert.Empty(await index.ListOpenAsync(Now.AddMinutes(30), 10, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ANewHandOffOfTheSameConversationReplacesTheOldOne()
     {
         var index = CreateHandoffs();

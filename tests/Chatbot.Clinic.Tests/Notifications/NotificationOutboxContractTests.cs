@@ -14,7 +14,7 @@ public abstract class NotificationOutboxContractTests
 
     protected abstract INotificationOutbox CreateOutbox();
 
-    [Fact]
+    [ProviderFact]
     public async Task AnEnqueuedItemIsDueAtOnceAndPending()
     {
         var outbox = CreateOutbox();
@@ -28,7 +28,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Single(await outbox.PendingAsync(10, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AFailedItemIsNotDueBeforeItsNextAttemptAndKeepsItsError()
     {
         var outbox = CreateOutbox();
@@ -45,7 +45,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Single(await outbox.PendingAsync(10, CancellationToken.None));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ADeliveredItemIsNeitherDueNorPending()
     {
         var outbox = CreateOutbox();
@@ -58,7 +58,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Equal("b", Assert.Single(await outbox.PendingAsync(10, CancellationToken.None)).Notification.Id);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PendingIsOldestFirstAndLimited()
     {
         var outbox = CreateOutbox();
@@ -70,7 +70,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Equal(["first", "second"], (await outbox.PendingAsync(2, CancellationToken.None)).Select(i => i.Notification.Id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DueIsEarliestAttemptFirstAndLimited()
     {
         var outbox = CreateOutbox();
@@ -84,7 +84,7 @@ public abstract class NotificationOutboxContractTests
         Assert.Equal(["b"], (await outbox.DueAsync(Now.AddMinutes(5), 1, CancellationToken.None)).Select(i => i.Notification.Id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnItemIsNotDueBeforeItWasCreated()
     {
         var outbox = CreateOutbox();
@@ -94,6 +94,89 @@ public abstract class NotificationOutboxContractTests
         Assert.Single(await outbox.PendingAsync(10, CancellationToken.None));
     }
 
+    [ProviderFact]
+    public async Task AClaimedItemIsNeitherDueNorClaimableUntilItsLeaseEnds()
+    {
+        var outbox = CreateOutbox();
+        await outbox.EnqueueAsync(Notification("a", Now), CancellationToken.None);
+        await outbox.EnqueueAsync(Notification("b", Now.AddSeconds(1)), CancellationToken.None);
+
+        var claimed = Assert.Single(await outbox.ClaimDueAsync(Now.AddSeconds(1), TimeSpan.FromMinutes(5), 1, CancellationToken.None));
+
+        Assert.Equal(("a", 0), (claimed.Notification.Id, claimed.Attempts));
+        Assert.Equal(["b"], (await outbox.DueAsync(Now.AddMinutes(1), 10, CancellationToken.None)).Select(i => i.Notification.Id));
+        Assert.Equal(["b"], (await outbox.ClaimDueAsync(Now.AddMinutes(1), TimeSpan.FromMinutes(5), 10, CancellationToken.None)).Select(i => i.Notification.Id));
+        Assert.Empty(await outbox.ClaimDueAsync(Now.AddMinutes(2), TimeSpan.FromMinutes(5), 10, CancellationToken.None));
+        Assert.Equal(2, (await outbox.PendingAsync(10, CancellationToken.None)).Count);
+
+        // The claimer died: once the lease has passed, the item is someone else's to deliver.
+        Assert.Equal(["a"], (await outbox.ClaimDueAsync(Now.AddSeconds(1) + TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), 10, CancellationToken.None)).Select(i => i.Notification.Id));
+    }
+
+    [ProviderFact]
+    public async Task MarkingAClaimedItemEndsTheClaim()
+    {
+        var outbox = CreateOutbox();
+        await outbox.EnqueueAsync(Notification("a", Now), CancellationToken.None);
+        await outbox.EnqueueAsync(Notification("b", Now), CancellationToken.None);
+        Assert.Equal(2, (await outbox.ClaimDueAsync(Now, TimeSpan.FromHours(1), 10, CancellationToken.None)).Count);
+
+        await outbox.MarkDeliveredAsync("a", Now.AddSeconds(1), CancellationToken.None);
+        await outbox.MarkFailedAsync("b", "webhook: HTTP 503", Now.AddSeconds(30), CancellationToken.None);
+
+        var retried = Assert.Single(await outbox.ClaimDueAsync(Now.AddSeconds(30), TimeSpan.FromHours(1), 10, CancellationToken.None));
+        Assert.Equal(("b", 1, "webhook: HTTP 503"), (retried.Notification.Id, retried.Attempts, retried.LastError));
+    }
+
+    [ProviderFact]
+    public async Task ClaimsAreEarliestAttemptFirstAndLimited()
+    {
+        var outbox = CreateOutbox();
+        await outbox.EnqueueAsync(Notification("a", Now), CancellationToken.None);
+        await outbox.EnqueueAsync(Notification("b", Now.AddSeconds(1)), CancellationToken.None);
+        await outbox.EnqueueAsync(Notification("c", Now.AddSeconds(2)), CancellationToken.None);
+        await outbox.MarkFailedAsync("a", "x", Now.AddMinutes(5), CancellationToken.None);
+
+        Assert.Equal(["b", "c"], (await outbox.ClaimDueAsync(Now.AddMinutes(10), TimeSpan.FromMinutes(1), 2, CancellationToken.None)).Select(i => i.Notification.Id));
+        Assert.Equal(["a"], (await outbox.ClaimDueAsync(Now.AddMinutes(10), TimeSpan.FromMinutes(1), 2, CancellationToken.None)).Select(i => i.Notification.Id));
+    }
+
+    [ProviderFact]
+    public async Task TwoClaimersNeverGetTheSameItem()
+    {
+        var first = CreateOutbox();
+        var second = OtherInstance(first);
+        var ids = Enumerable.Range(0, 40).Select(i => $"n{i:00}").ToList();
+        foreach (var id in ids)
+        {
+            await first.EnqueueAsync(Notification(id, Now), CancellationToken.None);
+        }
+
+        // Two instances polling the same outbox at the same moment, each taking small batches until nothing is left.
+        async Task<List<string>> ClaimAllAsync(INotificationOutbox outbox)
+        {
+            var mine = new List<string>();
+            while (true)
+            {
+                var batch = await outbox.ClaimDueAsync(Now.AddSeconds(1), TimeSpan.FromMinutes(5), 3, CancellationToken.None);
+                if (batch.Count == 0)
+                {
+                    return mine;
+                }
+
+                mine.AddRange(batch.Select(i => i.Notification.Id));
+            }
+        }
+
+        var claims = await Task.WhenAll(Task.Run(() => ClaimAllAsync(first)), Task.Run(() => ClaimAllAsync(second)));
+
+        Assert.Empty(claims[0].Intersect(claims[1]));
+        Assert.Equal(ids, claims[0].Concat(claims[1]).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Another handle on the same outbox, as a second instance of the bot has (default: <see cref="CreateOutbox"/> again).</summary>
+    protected virtual INotificationOutbox OtherInstance(INotificationOutbox outbox) => CreateOutbox();
+
     protected static StaffNotification Notification(string id, DateTimeOffset createdAt) =>
         new(id, StaffNotificationKind.BookingRequested, createdAt, $"New booking request {id}", $$"""{"reference":"{{id}}"}""");
 }
@@ -101,6 +184,8 @@ public abstract class NotificationOutboxContractTests
 public sealed class InMemoryNotificationOutboxTests : NotificationOutboxContractTests
 {
     protected override INotificationOutbox CreateOutbox() => new InMemoryNotificationOutbox();
+
+    protected override INotificationOutbox OtherInstance(INotificationOutbox outbox) => outbox;
 }
 
 [Collection(SqliteFilesCollection.Name)]

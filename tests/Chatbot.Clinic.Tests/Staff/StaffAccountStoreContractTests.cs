@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Clinic.Staff;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
@@ -14,7 +15,7 @@ public abstract class StaffAccountStoreContractTests
 
     private static StaffAccount Account(string name) => new(name, "hash-of-" + name, 0, null, Now, null);
 
-    [Fact]
+    [ProviderFact]
     public async Task AUserNameIsTakenOnceInAnyCaseAndFoundInAnyCase()
     {
         var store = CreateStore();
@@ -26,7 +27,7 @@ public abstract class StaffAccountStoreContractTests
         Assert.Null(await store.FindAsync("nobody", default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AccountsAreListedByUserName()
     {
         var store = CreateStore();
@@ -37,7 +38,7 @@ public abstract class StaffAccountStoreContractTests
         Assert.Equal(["Alex", "maria", "zoe"], (await store.ListAsync(default)).Select(a => a.UserName));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheLastAllowedFailureLocksTheAccountAndStartsTheCountAgain()
     {
         var store = CreateStore();
@@ -53,7 +54,7 @@ public abstract class StaffAccountStoreContractTests
         Assert.Null(await store.RecordFailureAsync("nobody", 3, Now, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ASuccessfulSignInClearsFailuresAndMayReplaceTheHash()
     {
         var store = CreateStore();
@@ -69,7 +70,7 @@ public abstract class StaffAccountStoreContractTests
         Assert.Equal("rehashed", (await store.FindAsync("sam", default))!.PasswordHash);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task UnlockingClearsTheLockOut()
     {
         var store = CreateStore();

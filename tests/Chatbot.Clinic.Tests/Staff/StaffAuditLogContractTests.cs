@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Clinic.Staff;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
@@ -15,7 +16,7 @@ public abstract class StaffAuditLogContractTests
     private static StaffAuditRecord Record(string action, string? entry = null, int minutesAgo = 0) =>
         new(0, Now.AddMinutes(-minutesAgo), "sam", action, entry, entry is null ? null : "faq-data/cost.json", "{\"a\":1}", "{\"a\":2}", null);
 
-    [Fact]
+    [ProviderFact]
     public async Task RecordsAreListedNewestFirstAndByEntry()
     {
         var log = CreateLog();
@@ -29,7 +30,7 @@ public abstract class StaffAuditLogContractTests
         Assert.Single(await log.ListAsync(null, 1, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AChangeThatFailsLeavesNoRecord()
     {
         var log = CreateLog();
@@ -39,7 +40,7 @@ public abstract class StaffAuditLogContractTests
         Assert.Empty(await log.ListAsync(null, 10, default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AChangeThatSucceedsIsRecordedAfterItRan()
     {
         var log = CreateLog();
@@ -50,7 +51,7 @@ public abstract class StaffAuditLogContractTests
         Assert.Equal(StaffAuditActions.Publish, Assert.Single(await log.ListAsync(null, 10, default)).Action);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PurgingRemovesRecordsOlderThanTheCutOff()
     {
         var log = CreateLog();

@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Clinic.Tests.Infrastructure;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
@@ -16,7 +17,7 @@ public abstract class TeamsConversationStoreContractTests
         new(key, key + (channel is null ? string.Empty : ";messageid=1"), "https://smba.trafficmanager.net/amer/", TeamsIds.ClinicTenant,
             team, channel, channel is null ? "personal" : "channel", TeamsIds.BotId, "Clinic Assistant", Now.AddMinutes(minutes));
 
-    [Fact]
+    [ProviderFact]
     public async Task ReferencesAreFoundByChannelAndListedNewestFirst()
     {
         var store = CreateConversations();
@@ -28,7 +29,7 @@ public abstract class TeamsConversationStoreContractTests
         Assert.Null(await store.FindChannelAsync("19:unknown@thread.tacv2", default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AnUpdateKeepsWhatTheNewActivityDidNotSay()
     {
         var store = CreateConversations();
@@ -42,7 +43,7 @@ public abstract class TeamsConversationStoreContractTests
         Assert.Equal(Now.AddMinutes(5), saved.UpdatedAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ARemovedReferenceIsGone()
     {
         var store = CreateConversations();

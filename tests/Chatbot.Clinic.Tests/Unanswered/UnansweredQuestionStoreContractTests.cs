@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
 using Chatbot.Clinic.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public abstract class UnansweredQuestionStoreContractTests
     private static UnansweredQuestion Question(string text, int minutesAgo, UnansweredReason reason = UnansweredReason.Fallback) =>
         new(0, Now.AddMinutes(-minutesAgo), "webchat", reason, text, "out_of_scope:0.61|faq/cost:0.20", "v-test");
 
-    [Fact]
+    [ProviderFact]
     public async Task QuestionsSinceATimeAreListedNewestFirstWithWhatWasKept()
     {
         var store = CreateStore();
@@ -32,7 +33,7 @@ public abstract class UnansweredQuestionStoreContractTests
         Assert.True(listed[0].Id != listed[1].Id, "each question gets its own id");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task TheListStopsAtTheLimit()
     {
         var store = CreateStore();
@@ -44,7 +45,7 @@ public abstract class UnansweredQuestionStoreContractTests
         Assert.Equal(["question 0", "question 1"], (await store.ListAsync(Now.AddDays(-1), 2, default)).Select(q => q.RedactedText));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PurgingRemovesOnlyQuestionsOlderThanTheCutOff()
     {
         var store = CreateStore();

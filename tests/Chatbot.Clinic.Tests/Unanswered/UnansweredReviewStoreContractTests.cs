@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
 using Chatbot.Clinic.Tests.Infrastructure;
@@ -12,7 +13,7 @@ public abstract class UnansweredReviewStoreContractTests
 
     protected abstract IUnansweredReviewStore CreateStore();
 
-    [Fact]
+    [ProviderFact]
     public async Task ReviewedWordingsAreRememberedByKey()
     {
         var store = CreateStore();
@@ -24,7 +25,7 @@ public abstract class UnansweredReviewStoreContractTests
         Assert.Equal(["does insurance pay", "pizza near me", "weather in paris"], (await store.ReviewedKeysAsync(default)).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task MarkingAWordingAgainKeepsOneEntryWithTheLatestDecision()
     {
         var store = CreateStore();
@@ -35,7 +36,7 @@ public abstract class UnansweredReviewStoreContractTests
         Assert.Equal(0, await store.PurgeAsync(Now.AddDays(-365), default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task PurgingForgetsDecisionsMadeBeforeTheCutOff()
     {
         var store = CreateStore();

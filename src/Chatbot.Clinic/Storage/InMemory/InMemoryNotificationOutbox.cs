@@ -4,7 +4,7 @@ namespace Chatbot.Clinic.Storage.InMemory;
 /// <summary>The notification outbox in process memory: for tests and throwaway demos.</summary>
 public sealed class InMemoryNotificationOutbox : INotificationOutbox
 {
-    private readonly Dictionary<string, (OutboxItem Item, DateTimeOffset? DeliveredAt)> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (OutboxItem Item, DateTimeOffset? DeliveredAt, DateTimeOffset? ClaimedUntil)> _items = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <inheritdoc />
@@ -12,7 +12,7 @@ public sealed class InMemoryNotificationOutbox : INotificationOutbox
     {
         lock (_gate)
         {
-            _items[notification.Id] = (new OutboxItem(notification, 0, notification.CreatedAt, null), null);
+            _items[notification.Id] = (new OutboxItem(notification, 0, notification.CreatedAt, null), null, null);
         }
 
         return Task.CompletedTask;
@@ -23,10 +23,34 @@ public sealed class InMemoryNotificationOutbox : INotificationOutbox
     {
         lock (_gate)
         {
-            IReadOnlyList<OutboxItem> due = [.. _items.Values.Where(x => x.DeliveredAt is null && x.Item.NextAttemptAt <= now).Select(x => x.Item).OrderBy(i => i.NextAttemptAt).Take(limit)];
+            IReadOnlyList<OutboxItem> due = [.. Due(now).Take(limit)];
             return Task.FromResult(due);
         }
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        lock (_gate)
+        {
+            IReadOnlyList<OutboxItem> claimed = [.. Due(now).Take(Math.Max(1, max))];
+            foreach (var item in claimed)
+            {
+                _items[item.Notification.Id] = (item, null, now + lease);
+            }
+
+            return Task.FromResult(claimed);
+        }
+    }
+
+    private IEnumerable<OutboxItem> Due(DateTimeOffset now) => _items.Values
+        .Where(x => x.DeliveredAt is null && x.Item.NextAttemptAt <= now && (x.ClaimedUntil is null || x.ClaimedUntil <= now))
+        .Select(x => x.Item)
+        .OrderBy(i => i.NextAttemptAt)
+        .ThenBy(i => i.Notification.CreatedAt)
+        .ThenBy(i => i.Notification.Id, StringComparer.Ordinal)
+        .ToList();
 
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
@@ -45,7 +69,7 @@ public sealed class InMemoryNotificationOutbox : INotificationOutbox
         {
             if (_items.TryGetValue(id, out var entry))
             {
-                _items[id] = (entry.Item, deliveredAt);
+                _items[id] = (entry.Item, deliveredAt, null);
             }
         }
 
@@ -59,7 +83,7 @@ public sealed class InMemoryNotificationOutbox : INotificationOutbox
         {
             if (_items.TryGetValue(id, out var entry))
             {
-                _items[id] = (entry.Item with { Attempts = entry.Item.Attempts + 1, LastError = error, NextAttemptAt = nextAttemptAt }, null);
+                _items[id] = (entry.Item with { Attempts = entry.Item.Attempts + 1, LastError = error, NextAttemptAt = nextAttemptAt }, null, null);
             }
         }
 

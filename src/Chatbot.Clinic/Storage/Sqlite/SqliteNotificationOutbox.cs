@@ -20,7 +20,15 @@ public sealed class SqliteNotificationOutbox(SqliteDatabase database) : INotific
                 last_error      TEXT NULL,
                 delivered_at    TEXT NULL);
             CREATE INDEX IF NOT EXISTS ix_outbox_due ON notification_outbox(delivered_at, next_attempt_at);
+        """,
+        // v2: claims, so several processes sharing the outbox deliver each item once (ClaimDueAsync).
+        """
+            ALTER TABLE notification_outbox ADD COLUMN claimed_until TEXT NULL;
         """);
+
+    private const string Columns = "id, kind, created_at, subject, payload, attempts, next_attempt_at, last_error";
+
+    private const string Due = "delivered_at IS NULL AND next_attempt_at <= $now AND (claimed_until IS NULL OR claimed_until <= $now)";
 
     /// <inheritdoc />
     public async Task EnqueueAsync(StaffNotification notification, CancellationToken cancellationToken)
@@ -47,7 +55,27 @@ public sealed class SqliteNotificationOutbox(SqliteDatabase database) : INotific
 
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        QueryAsync("WHERE delivered_at IS NULL AND next_attempt_at <= $now ORDER BY next_attempt_at LIMIT $limit", now, limit, cancellationToken);
+        QueryAsync($"WHERE {Due} ORDER BY next_attempt_at, created_at, id LIMIT $limit", now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+
+        // One statement holds SQLite's write lock from the choice to the mark: another process cannot claim in between.
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE notification_outbox SET claimed_until = $until
+            WHERE id IN (SELECT id FROM notification_outbox WHERE {Due} ORDER BY next_attempt_at, created_at, id LIMIT $limit)
+            RETURNING {Columns}
+            """;
+        command.Parameters.AddWithValue("$now", SqliteFormat.Time(now));
+        command.Parameters.AddWithValue("$until", SqliteFormat.Time(now + lease));
+        command.Parameters.AddWithValue("$limit", Math.Max(1, max));
+        var claimed = await ReadAllAsync(command, cancellationToken);
+        return [.. claimed.OrderBy(i => i.NextAttemptAt).ThenBy(i => i.Notification.CreatedAt).ThenBy(i => i.Notification.Id, StringComparer.Ordinal)];
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxItem>> PendingAsync(int limit, CancellationToken cancellationToken) =>
@@ -58,7 +86,7 @@ public sealed class SqliteNotificationOutbox(SqliteDatabase database) : INotific
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE notification_outbox SET delivered_at = $at WHERE id = $id";
+        command.CommandText = "UPDATE notification_outbox SET delivered_at = $at, claimed_until = NULL WHERE id = $id";
         command.Parameters.AddWithValue("$at", SqliteFormat.Time(deliveredAt));
         command.Parameters.AddWithValue("$id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -69,7 +97,7 @@ public sealed class SqliteNotificationOutbox(SqliteDatabase database) : INotific
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE notification_outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id";
+        command.CommandText = "UPDATE notification_outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next, claimed_until = NULL WHERE id = $id";
         command.Parameters.AddWithValue("$error", error.Length > 500 ? error[..500] : error);
         command.Parameters.AddWithValue("$next", SqliteFormat.Time(nextAttemptAt));
         command.Parameters.AddWithValue("$id", id);
@@ -80,9 +108,14 @@ public sealed class SqliteNotificationOutbox(SqliteDatabase database) : INotific
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, kind, created_at, subject, payload, attempts, next_attempt_at, last_error FROM notification_outbox " + where;
+        command.CommandText = $"SELECT {Columns} FROM notification_outbox " + where;
         command.Parameters.AddWithValue("$now", SqliteFormat.Time(now));
         command.Parameters.AddWithValue("$limit", limit);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<OutboxItem>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var items = new List<OutboxItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
