@@ -66,12 +66,8 @@ start() {
   dir=${CHATBOT_PG_DIR:-}
   if [ -z "$dir" ]; then dir=$(mktemp -d "${TMPDIR:-/tmp}/chatbot-pg.XXXXXX"); else mkdir -p "$dir"; fi
   [ ! -e "$dir/data" ] || die "$dir already holds a cluster (stop it first)"
-  port=${CHATBOT_PG_PORT:-55432}
-  for _ in $(seq 0 20); do port_free "$port" && break; port=$((port + 1)); done
-  port_free "$port" || die "no free port from ${CHATBOT_PG_PORT:-55432}"
   password=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
   mkdir -p "$dir/sock"
-  echo "$port" >"$dir/port"
   echo "$password" >"$dir/password"
   chmod 600 "$dir/password"
   if [ "$(id -u)" = 0 ]; then
@@ -81,9 +77,23 @@ start() {
   fi
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
-    || { cat "$dir/server.log" >&2; die "the server did not start"; }
+  # The next free port from CHATBOT_PG_PORT; a port taken between the check and the bind (a client's ephemeral port
+  # on a busy machine) makes the start fail with "Address already in use": then the next one is tried.
+  port=${CHATBOT_PG_PORT:-55432}
+  local started=""
+  for _ in $(seq 0 20); do
+    if port_free "$port"; then
+      echo "$port" >"$dir/port"
+      if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null; then
+        started=1
+        break
+      fi
+      grep -q 'already in use' "$dir/server.log" 2>/dev/null || { cat "$dir/server.log" >&2; die "the server did not start"; }
+    fi
+    port=$((port + 1))
+  done
+  [ -n "$started" ] || die "no free port from ${CHATBOT_PG_PORT:-55432}"
   as_owner "$bin/psql" -q -v ON_ERROR_STOP=1 -h "$dir/sock" -p "$port" -U postgres -d postgres \
     -c "CREATE ROLE \"$ROLE\" LOGIN PASSWORD '$password'" -c "CREATE DATABASE \"$DB\" OWNER \"$ROLE\"" >/dev/null
   say "throwaway-postgres: running on 127.0.0.1:$port (folder $dir)"
