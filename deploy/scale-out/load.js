@@ -5,7 +5,8 @@
 //
 //   node load.js load     runs the conversations, kills KILL_PID mid-load, writes RESULT_FILE (JSON)
 //   node load.js rejoin   sends requests through the balancer until the restarted instance serves some
-//   node load.js probe    per-process state probes with both instances up (rate limit), appended to RESULT_FILE
+//   node load.js probe    with both instances up and no other load: the per-conversation rate limit, and a booking whose
+//                         steps alternate between the instances (data protection); appended to RESULT_FILE
 //   node load.js report   prints the findings and the summary line; exit code 1 on any loss
 //
 // Patients behave like Web Chat users: a post that fails with a network error or 5xx is sent again with the same
@@ -382,7 +383,18 @@ async function probe() {
     codes[r.status] = (codes[r.status] || 0) + 1;
     if (r.status === 200) servedBy[r.served] = (servedBy[r.served] || 0) + 1;
   }
+  // A booking by text with nothing else going on, so that its steps alternate between the instances: the name typed
+  // on one is remembered (encrypted) by it and must be readable by the other (STATES_FILE check in the report).
+  const b = new Patient(2001, false);
+  await b.start();
+  await b.say('I would like to book a new patient consultation');
+  await b.say('Casey Nguyen');
+  await b.say('(312) 555-0199');
+  await b.say('next Tuesday afternoon');
+  const done = await b.say('yes');
+  const match = done.match(/PSI-[A-Z2-9]{6}/);
   const result = JSON.parse(fs.readFileSync(settings.resultFile, 'utf8'));
+  result.probeBooking = { conversationId: b.conversationId, reference: match ? match[0] : null, servedBy: [...new Set(requests.filter(r => r.conv === b.conversationId).map(r => r.served))] };
   result.rateLimitProbe = { limit, attempted: limit * 2, accepted: codes[200] || 0, codes, acceptedBy: servedBy };
   fs.writeFileSync(settings.resultFile, JSON.stringify(result, null, 1));
   console.error(`scale-out: rate-limit probe: ${codes[200] || 0} of ${limit * 2} posts accepted in one minute for a limit of ${limit} per conversation (${JSON.stringify(servedBy)})`);
@@ -401,7 +413,8 @@ async function report() {
   const perConversation = new Map();
   for (const [, conv] of rows) if (ours.has(conv)) perConversation.set(conv, (perConversation.get(conv) || 0) + 1);
   const shown = result.conversations.flatMap(c => c.references);
-  const lostBookings = shown.filter(ref => !inDb.has(ref));
+  const probeRef = result.probeBooking && result.probeBooking.reference;
+  const lostBookings = [...shown, ...(probeRef ? [probeRef] : [])].filter(ref => !inDb.has(ref));
   const duplicatedBookings = [...perConversation.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
   const sum = key => result.conversations.reduce((n, c) => n + (c.verify[key] || 0), 0);
   const lostActivities = sum('lost') + sum('missingReplies') + sum('notDelivered') + sum('gaps');
@@ -426,6 +439,7 @@ async function report() {
   for (const [conv, count] of perConversation) if (count > 1) findings.push(`conversation ${conv} has ${count} booking rows`);
   for (const r of outside) findings.push(`failed request outside the failover window: ${r.method} ${r.kind} at ${(r.at / 1000).toFixed(2)}s status ${r.status} ${r.error || ''}`);
   for (const e of result.errors) findings.push(e);
+  if (result.probeBooking && !probeRef) findings.push(`the probe booking (steps alternating between ${result.probeBooking.servedBy}) got no reference`);
   // Data protection: the key that protected each remembered name/contact in the conversation states (STATES_FILE: one
   // state JSON a line). Two instances with one shared key ring use one key; separate key rings show up as two.
   const keyIds = new Set();
@@ -466,7 +480,8 @@ async function report() {
   if (keyIds.size > 1) gaps.push('dataprotection');
   const untolerated = gaps.filter(g => !tolerate.has(g));
   const hardOk = lostBookings.length === 0 && duplicatedBookings === 0 && otherActivityLoss === 0 && outside.length === 0
-    && unfinished.length === 0 && continued === afterKill.length && shown.length === bookingsExpected && killAt !== null && !!rejoined;
+    && unfinished.length === 0 && continued === afterKill.length && shown.length === bookingsExpected && killAt !== null && !!rejoined
+    && !(result.probeBooking && !probeRef);
   const ok = hardOk && untolerated.length === 0;
   console.log(`scale-out: conversations=${result.conversations.length} bookings=${shown.length}/${bookingsExpected} lost_bookings=${lostBookings.length} duplicated_bookings=${duplicatedBookings} ` +
     `lost_activities=${lostActivities} duplicated_activities=${duplicatedActivities} (at_kill=${inflight}) failed_requests=${failures.length} (${windowText}) ` +
