@@ -91,10 +91,11 @@ PIDS=()
 HAPROXY_PID=""
 cleanup() {
   local code=$?
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -n "$HAPROXY_PID" ] && kill "$HAPROXY_PID" 2>/dev/null || true
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ -n "$HAPROXY_PID" ] && { wait "$HAPROXY_PID" 2>/dev/null || true; }
+  for pid in "${PIDS[@]}" $HAPROXY_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}" $HAPROXY_PID; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
   if [ "$STORAGE" = postgres ] && [ -n "${CHATBOT_PG_DIR:-}" ]; then deploy/postgres/throwaway.sh stop >/dev/null 2>&1 || true; fi
   if [ "$KEEP" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
   exit "$code"
@@ -178,6 +179,7 @@ start_bot() { # name
     dotnet Chatbot.dll) >"$WORK/$name.$run.log" 2>&1 &
   PID[$name]=$!
   PIDS+=("$!")
+  disown "$!" # the kill -9 is on purpose: no "Killed" job report from bash
 }
 
 wait_ready() { # name timeout-seconds
@@ -230,6 +232,9 @@ EOF
 haproxy -c -q -f "$WORK/haproxy.cfg" || die "haproxy configuration is invalid"
 haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
 HAPROXY_PID=$!
+disown "$HAPROXY_PID"
+sleep 0.3
+kill -0 "$HAPROXY_PID" 2>/dev/null || { cat "$WORK/haproxy.log" >&2; die "haproxy did not start"; }
 log "haproxy on :$LB_PORT → bot1 :$BOT1_PORT, bot2 :$BOT2_PORT (round-robin)"
 declare -A SEEN=()
 for _ in $(seq 1 60); do
@@ -245,7 +250,7 @@ export LB_URL="http://127.0.0.1:$LB_PORT" RESULT_FILE="$WORK/result.json" WEBHOO
   CONVERSATIONS BOOKINGS CONCURRENCY KILL_AT MAX_FAILOVER_MS TOLERATE KILL_NAME=bot1 REJOIN_NAME=bot1
 log "load: $CONVERSATIONS conversations ($BOOKINGS bookings), kill -9 bot1 after ${KILL_AT} of the posts"
 KILL_PID=${PID[bot1]} node deploy/scale-out/load.js load
-wait "${PID[bot1]}" 2>/dev/null || true
+for _ in $(seq 1 50); do kill -0 "${PID[bot1]}" 2>/dev/null || break; sleep 0.1; done
 
 log "restarting bot1"
 start_bot bot1
@@ -264,5 +269,7 @@ set +e
 DB_BOOKINGS_FILE="$WORK/bookings.txt" STATES_FILE="$WORK/states.txt" node deploy/scale-out/load.js report | tee "$WORK/summary.txt"
 status=${PIPESTATUS[0]}
 set -e
-if [ "$status" -ne 0 ]; then log "FAILED (details: $WORK/result.json; run with --keep to keep them)"; fi
+if [ "$status" -ne 0 ]; then
+  if [ "$KEEP" = 1 ]; then log "FAILED (details: $WORK/result.json and the logs beside it)"; else log "FAILED (run with --keep to keep the logs and result.json)"; fi
+fi
 exit "$status"
