@@ -256,7 +256,7 @@ log "restarting bot1"
 start_bot bot1
 wait_ready bot1 300
 node deploy/scale-out/load.js rejoin
-node deploy/scale-out/load.js probe || log "the rate-limit probe failed (see above)"
+BOT_URLS="http://127.0.0.1:$BOT1_PORT,http://127.0.0.1:$BOT2_PORT" node deploy/scale-out/load.js probe || log "the rate-limit probe failed (see above)"
 
 # ------------------------------------------------------------------------------------------------ verdict
 db_bookings >"$WORK/bookings.txt" || die "could not read the bookings from the database"

@@ -58,7 +58,7 @@ const TIMES = ['next Tuesday afternoon', 'tomorrow morning', 'mornings next week
 const requests = []; // {at, ms, method, kind, status, served, conv, error}
 let killAt = null; // ms since t0
 
-async function call(method, path, { token, body, kind, conv } = {}) {
+async function call(method, path, { token, body, kind, conv, base } = {}) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -66,12 +66,12 @@ async function call(method, path, { token, body, kind, conv } = {}) {
   const record = { at: started, method, kind, conv, status: 0, served: null, error: null };
   requests.push(record);
   try {
-    const response = await fetch(dl + path, {
+    const response = await fetch((base || dl) + path, {
       method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30000),
     });
     const text = await response.text();
     record.status = response.status;
-    record.served = response.headers.get('x-served-by');
+    record.served = response.headers.get('x-served-by') || (base ? base : null);
     record.ms = now() - started;
     record.end = now();
     let json = null;
@@ -101,6 +101,7 @@ class Patient {
     this.problems = [];
     this.servedAfterKill = new Set();
     this.done = false;
+    this.postBase = null; // posts straight to one instance instead of through the balancer (the probe)
   }
 
   async retry(what, fn) {
@@ -161,7 +162,7 @@ class Patient {
     this.sent.push(item);
     const r = await this.retry(`post "${item.text}"`, async () => {
       item.attempts++;
-      const attempt = await call('POST', `/conversations/${this.conversationId}/activities`, { token: this.token, body: activity, kind: 'post', conv: this.conversationId });
+      const attempt = await call('POST', `/conversations/${this.conversationId}/activities`, { token: this.token, body: activity, kind: 'post', conv: this.conversationId, base: this.postBase });
       if (failed(attempt)) item.failedAt.push(now());
       return attempt;
     });
@@ -383,15 +384,17 @@ async function probe() {
     codes[r.status] = (codes[r.status] || 0) + 1;
     if (r.status === 200) servedBy[r.served] = (servedBy[r.served] || 0) + 1;
   }
-  // A booking by text with nothing else going on, so that its steps alternate between the instances: the name typed
-  // on one is remembered (encrypted) by it and must be readable by the other (STATES_FILE check in the report).
+  // A booking by text whose steps are posted to the instances in turn (straight to each, not through the balancer):
+  // the name typed on one is remembered (encrypted) by it and must be readable by the other (STATES_FILE check).
+  const direct = env('BOT_URLS', '').split(',').filter(Boolean).map(u => `${u.replace(/\/+$/, '')}/v3/directline`);
   const b = new Patient(2001, false);
   await b.start();
-  await b.say('I would like to book a new patient consultation');
-  await b.say('Casey Nguyen');
-  await b.say('(312) 555-0199');
-  await b.say('next Tuesday afternoon');
-  const done = await b.say('yes');
+  const steps = ['I would like to book a new patient consultation', 'Casey Nguyen', '(312) 555-0199', 'next Tuesday afternoon', 'yes'];
+  let done = '';
+  for (const [i, step] of steps.entries()) {
+    b.postBase = direct.length ? direct[i % direct.length] : null;
+    done = await b.say(step);
+  }
   const match = done.match(/PSI-[A-Z2-9]{6}/);
   const result = JSON.parse(fs.readFileSync(settings.resultFile, 'utf8'));
   result.probeBooking = { conversationId: b.conversationId, reference: match ? match[0] : null, servedBy: [...new Set(requests.filter(r => r.conv === b.conversationId).map(r => r.served))] };
