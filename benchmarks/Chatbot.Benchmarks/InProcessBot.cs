@@ -3,7 +3,7 @@ using Chatbot.Faq.Answering;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Integration;
 using Chatbot.BotFramework.Schema;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Knowledge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -4,9 +4,9 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Chatbot.BotFramework.Integration;
 using Chatbot.BotFramework.Schema;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Faq.Classification;
-using Chatbot.Privacy;
+using Chatbot.Patients.Privacy;
 using Chatbot.Faq.Safety;
 using Chatbot.Clinic.Storage;
 

@@ -1,6 +1,6 @@
 using Chatbot.Faq.Safety;
-using Chatbot.Booking;
-using Chatbot.Conversation;
+using Chatbot.Patients.Booking;
+using Chatbot.Patients;
 using Chatbot.Hosting;
 using Chatbot.Knowledge;
 using Chatbot.Staff;

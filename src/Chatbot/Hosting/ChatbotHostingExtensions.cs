@@ -1,17 +1,17 @@
 using Chatbot.Faq.Answering;
-using Chatbot.Booking;
+using Chatbot.Patients.Booking;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.DirectLine;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Faq;
-using Chatbot.Handoff;
+using Chatbot.Patients.Handoff;
 using Chatbot.Hosting;
 using Chatbot.Knowledge;
-using Chatbot.Notifications;
-using Chatbot.Privacy;
+using Chatbot.Staff.Notifications;
+using Chatbot.Patients.Privacy;
 using Chatbot.Faq.Safety;
 using Chatbot.Staff;
-using Chatbot.Teams;
+using Chatbot.Staff.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Chatbot.Clinic.Bookings;
@@ -22,6 +22,7 @@ using Chatbot.Clinic.Storage;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
 using Chatbot.Clinic.Unanswered;
+using Chatbot.Patients.Booking.PreferredTimes;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
-using Chatbot.Conversation;
-using Chatbot.Notifications;
+using Chatbot.Patients;
+using Chatbot.Staff.Notifications;
 using Chatbot.Staff.Unanswered;
 using Microsoft.Extensions.Options;
 using Chatbot.Clinic.Conversations;

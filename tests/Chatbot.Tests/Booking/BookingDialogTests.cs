@@ -1,9 +1,9 @@
 using Chatbot.Faq.Safety;
 using Chatbot.Faq.Answering;
-using Chatbot.Booking;
+using Chatbot.Patients.Booking;
 using Chatbot.BotFramework.Schema;
-using Chatbot.Conversation;
-using Chatbot.Notifications;
+using Chatbot.Patients;
+using Chatbot.Staff.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;

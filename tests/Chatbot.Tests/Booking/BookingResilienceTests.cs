@@ -1,5 +1,5 @@
-using Chatbot.Booking;
-using Chatbot.Notifications;
+using Chatbot.Patients.Booking;
+using Chatbot.Staff.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,4 @@
-using Chatbot.Booking;
+using Chatbot.Patients.Booking;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;

@@ -1,7 +1,7 @@
 using Chatbot.Testing;
 using System.Collections.Concurrent;
-using Chatbot.Booking;
-using Chatbot.Notifications;
+using Chatbot.Patients.Booking;
+using Chatbot.Staff.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Chatbot.Tests.Notifications;
 using Microsoft.Extensions.Hosting;

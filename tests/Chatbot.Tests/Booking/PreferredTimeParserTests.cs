@@ -1,8 +1,9 @@
 using System.Globalization;
-using Chatbot.Booking;
-using Chatbot.Conversation;
+using Chatbot.Patients.Booking;
+using Chatbot.Patients;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Chatbot.Patients.Booking.PreferredTimes;
 
 namespace Chatbot.Tests.Booking;
 

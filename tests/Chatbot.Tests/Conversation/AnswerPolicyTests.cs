@@ -1,6 +1,6 @@
 using Chatbot.Faq.Safety;
 using Chatbot.Faq.Answering;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
 using Chatbot.Knowledge;

@@ -1,5 +1,5 @@
 using Chatbot.BotFramework.Schema;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Faq.Classification;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using Chatbot.Faq.Safety;
 using Chatbot.Faq.Answering;
 using Chatbot.BotFramework.Schema;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Faq.Dataset;
 using Chatbot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;

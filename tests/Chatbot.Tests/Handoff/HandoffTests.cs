@@ -1,5 +1,5 @@
 using Chatbot.BotFramework.Schema;
-using Chatbot.Notifications;
+using Chatbot.Staff.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;

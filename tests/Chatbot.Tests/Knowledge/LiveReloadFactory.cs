@@ -137,7 +137,7 @@ public sealed class LiveReloadFactory : ChatbotAppFactory
     {
         // Publishing is what these hosts test: the safety gate's learned layer (trained on this small data set's
         // questions) would only compete with the retrains for the CPU, so they run the gate's rules alone.
-        foreach (var loader in services.Where(d => d.ImplementationType == typeof(Chatbot.Safety.SafetyModelLoader)).ToList())
+        foreach (var loader in services.Where(d => d.ImplementationType == typeof(Chatbot.Patients.Safety.SafetyModelLoader)).ToList())
         {
             services.Remove(loader);
         }

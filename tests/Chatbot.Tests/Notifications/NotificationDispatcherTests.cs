@@ -1,6 +1,6 @@
 using Chatbot.Testing;
 using Chatbot.Tests.Infrastructure;
-using Chatbot.Notifications;
+using Chatbot.Staff.Notifications;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

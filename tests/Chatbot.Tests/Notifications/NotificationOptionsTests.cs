@@ -1,4 +1,4 @@
-using Chatbot.Notifications;
+using Chatbot.Staff.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

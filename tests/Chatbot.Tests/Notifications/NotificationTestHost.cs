@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Chatbot.Notifications;
+using Chatbot.Staff.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using Chatbot.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Chatbot.Notifications;
+using Chatbot.Staff.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Storage.InMemory;

@@ -1,4 +1,4 @@
-using Chatbot.Privacy;
+using Chatbot.Patients.Privacy;
 
 namespace Chatbot.Tests.Privacy;
 

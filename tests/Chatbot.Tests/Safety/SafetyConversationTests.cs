@@ -1,4 +1,4 @@
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Faq.Safety;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Hosting;
-using Chatbot.Notifications;
+using Chatbot.Staff.Notifications;
 using Chatbot.Staff.Unanswered;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

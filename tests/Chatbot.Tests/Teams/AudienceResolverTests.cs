@@ -1,7 +1,7 @@
 using Chatbot.BotFramework.Authentication;
 using Chatbot.BotFramework.Schema;
-using Chatbot.Conversation;
-using Chatbot.Teams;
+using Chatbot.Patients;
+using Chatbot.Staff.Teams;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Chatbot.Teams;
+using Chatbot.Staff.Teams;
 
 namespace Chatbot.Tests.Teams;
 

@@ -1,6 +1,6 @@
 using Chatbot.BotFramework.Schema;
 using Chatbot.Faq.Classification;
-using Chatbot.Teams;
+using Chatbot.Staff.Teams;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;

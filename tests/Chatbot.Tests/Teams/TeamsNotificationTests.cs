@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Chatbot.Booking;
-using Chatbot.Notifications;
-using Chatbot.Teams;
+using Chatbot.Patients.Booking;
+using Chatbot.Staff.Notifications;
+using Chatbot.Staff.Teams;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

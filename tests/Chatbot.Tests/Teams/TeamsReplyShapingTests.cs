@@ -1,5 +1,5 @@
 using Chatbot.BotFramework.Schema;
-using Chatbot.Teams;
+using Chatbot.Staff.Teams;
 using Newtonsoft.Json.Linq;
 
 namespace Chatbot.Tests.Teams;

@@ -1,4 +1,4 @@
-using Chatbot.Teams;
+using Chatbot.Staff.Teams;
 using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Tests.Teams;

@@ -1,4 +1,4 @@
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Faq;
 using Chatbot.Faq.Dataset;
 using Chatbot.Faq.Editing;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Pages;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Staff.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Chatbot.Clinic.Staff;

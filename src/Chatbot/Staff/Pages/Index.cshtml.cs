@@ -1,5 +1,5 @@
 using System.Globalization;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Faq.Dataset;
 using Chatbot.Staff.Editing;
 using Chatbot.Staff.Publishing;

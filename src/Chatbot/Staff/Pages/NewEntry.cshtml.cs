@@ -1,6 +1,6 @@
 using System.Globalization;
 using Chatbot.Faq.Exchange;
-using Chatbot.Privacy;
+using Chatbot.Patients.Privacy;
 using Chatbot.Staff.Editing;
 using Chatbot.Staff.Unanswered;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using Chatbot.Conversation;
+using Chatbot.Patients;
 using Chatbot.Staff.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;

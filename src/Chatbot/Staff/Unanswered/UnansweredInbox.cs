@@ -1,6 +1,6 @@
 using Chatbot.Faq.Dataset;
 using Chatbot.Knowledge;
-using Chatbot.Privacy;
+using Chatbot.Patients.Privacy;
 using Chatbot.Staff.Editing;
 using Microsoft.Extensions.Options;
 using Chatbot.Clinic.Staff;

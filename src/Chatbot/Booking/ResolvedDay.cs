@@ -1,4 +1,0 @@
-namespace Chatbot.Booking;
-
-/// <summary>An open date and the spans wanted on it.</summary>
-internal sealed record ResolvedDay(DateOnly Date, IReadOnlyList<MinuteSpan> Spans);
