@@ -119,6 +119,15 @@ public sealed partial class ClinicBot(
             return;
         }
 
+        // A booking form pressed again after its request was sent or cancelled (Web Chat disables used cards, but an
+        // old page, another tab or a second press in flight can still post one).
+        if (text.Length == 0 && BookingCard.IsFormAction(activity))
+        {
+            await turnContext.SendActivityAsync(replies.BookingFormClosed(), cancellationToken);
+            await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+            return;
+        }
+
         if (activity.Attachments is { Count: > 0 } && text.Length == 0)
         {
             await turnContext.SendActivityAsync(replies.AttachmentsDeclined(), cancellationToken);
