@@ -16,7 +16,7 @@
   var color = script.getAttribute('data-color') || '#00515f';
   if (!(window.CSS && CSS.supports('color', color))) color = '#00515f';
   var side = script.getAttribute('data-position') === 'left' ? 'left' : 'right';
-  var READY_TIMEOUT_MS = 10000;
+  var READY_TIMEOUT_MS = 60000;
 
   // Text on the brand colour: white or near-black, whichever has the higher contrast (WCAG relative luminance).
   function textColorOn(background) {
@@ -115,6 +115,9 @@
     function ensureFrame() {
       if (frame || panel.querySelector('.fallback')) return;
       frame = el('iframe', { src: botOrigin + '/embed.html', title: title, referrerpolicy: 'no-referrer' });
+      // The panel says it is ready as soon as its script runs, before its load event; a frame that loads without
+      // saying so was refused (frame-ancestors: this site is not allowed) or failed. The long timer is a backstop.
+      frame.addEventListener('load', function () { window.setTimeout(showFallback, 1500); });
       panel.appendChild(frame);
       readyTimer = window.setTimeout(showFallback, READY_TIMEOUT_MS);
     }

@@ -121,7 +121,8 @@ public sealed class EmbedTests(ChatbotServer server, ChromiumBrowser chromium, I
         await using var site = await SitePage.OpenAsync(chromium, server.OtherSite, Viewport.Desktop, output);
         await site.Page.GetByRole(AriaRole.Button, new() { Name = Launcher }).ClickAsync();
 
-        // frame-ancestors refuses the panel; after a while the widget says so and offers the chat in a new tab.
+        // frame-ancestors refuses the panel; the widget notices (the frame loads without saying it is ready), says so and
+        // offers the chat in a new tab.
         var fallback = site.Page.GetByText("The chat could not open here.");
         await fallback.WaitForAsync(new() { Timeout = 15_000 });
         Assert.Equal(server.BaseUrl.GetLeftPart(UriPartial.Authority) + "/", await site.Page.GetByRole(AriaRole.Link, new() { Name = "Open the chat in a new tab" }).GetAttributeAsync("href"));

@@ -33,6 +33,15 @@ public sealed class PhoneLayoutTests(ChatbotServer server, ChromiumBrowser chrom
         Assert.Contains("not medical advice", await notice.InnerTextAsync(), StringComparison.Ordinal);
         Assert.True((await Box(chat.Page, ".notice")).Height <= 72, "The notice takes more than 72 px.");
         await chat.ScreenshotAsync("welcome");
+
+        // The on-screen keyboard takes about half a phone's height: the send box and the emergency bar stay visible.
+        await chat.Page.SetViewportSizeAsync(viewport.Width, viewport.Height / 2);
+        await chat.SendBox.FocusAsync();
+        await Task.Delay(300);
+        var sendBox = await Box(chat.Page, "[data-id='webchat-sendbox-input']");
+        Assert.True(sendBox.Y + sendBox.Height <= viewport.Height / 2 + 1, $"With half the height left the send box ends at {sendBox.Y + sendBox.Height:0} px.");
+        Assert.True(await IsOnTopAsync(chat.Page, ".emergency-bar a[href='tel:911']"), "With half the height left the emergency bar is not visible.");
+        await chat.ScreenshotAsync("keyboard-open");
     }
 
     [Fact]
