@@ -48,6 +48,7 @@ public static class ChatbotHostingExtensions
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) => settings.Value.ApplyTo(options));
         services.AddChatbotRateLimiting();
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmbedOptions>().BindConfiguration(EmbedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerPolicyOptions>().BindConfiguration(AnswerPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 

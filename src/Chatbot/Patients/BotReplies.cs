@@ -192,6 +192,16 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
         "Type your question instead, or talk to a person.\n\n" + CrisisLine,
         [CardAction.ImBack(TalkToPersonTitle)]);
 
+    /// <summary>
+    /// A press of a booking form that is no longer open (already sent, cancelled, or from before a restart of the
+    /// chat): say so, rather than "I didn't catch a question there", and offer a new request.
+    /// </summary>
+    public Activity BookingFormClosed() => Message(
+        "That form is already closed, so I didn't send anything new. If you already sent a request, our team has it " +
+        $"and will contact you {_clinic.CallbackTime}. To request another appointment, choose **{BookTitle}**; " +
+        $"to change a request, call us at {_clinic.Phone}.",
+        [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]);
+
     /// <summary>A message with nothing readable in it.</summary>
     public Activity EmptyMessage() => Message(
         "I didn't catch a question there. Type a question about ketamine infusion therapy, or choose an option below.\n\n" + CrisisLine,

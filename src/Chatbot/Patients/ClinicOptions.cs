@@ -22,9 +22,10 @@ public sealed class ClinicOptions
     [Required]
     public string Phone { get; set; } = "(312) 555-0100";
 
-    /// <summary>Opening hours in words, as shown to patients.</summary>
+    /// <summary>Opening hours in words, as shown to patients, with the time zone (visitors may be elsewhere).</summary>
+    /// <value>The default is <c>Monday to Friday, 8 am to 5 pm Central time</c>.</value>
     [Required]
-    public string Hours { get; set; } = "Monday to Friday, 8 am to 5 pm";
+    public string Hours { get; set; } = "Monday to Friday, 8 am to 5 pm Central time";
 
     /// <summary>The city the clinic is in.</summary>
     /// <value>The default is <c>Chicago</c>.</value>
@@ -35,6 +36,15 @@ public sealed class ClinicOptions
     /// <value>The default is <c>America/Chicago</c>.</value>
     [Required]
     public string TimeZone { get; set; } = "America/Chicago";
+
+    /// <summary>
+    /// The short name of <see cref="TimeZone"/> shown after every time patients and staff read (<c>8:00 AM CT</c>):
+    /// a time without a zone misleads anyone who is not in the clinic's.
+    /// </summary>
+    /// <value>The default is <c>CT</c> (US Central).</value>
+    [Required]
+    [StringLength(12, MinimumLength = 1)]
+    public string TimeZoneAbbreviation { get; set; } = "CT";
 
     /// <summary>Days the clinic is open (patients can only ask for these).</summary>
     /// <value>The default is Monday to Friday.</value>

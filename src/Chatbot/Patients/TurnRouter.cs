@@ -13,7 +13,7 @@ namespace Chatbot.Patients;
 
 /// <summary>
 /// Where a patient's message goes, and the only place that changes which step the conversation is in. Order on every
-/// message: safety gate → open hand-off → active dialog → attachments / not ready / empty → the answer.
+/// message: safety gate → open hand-off → active dialog → a closed form / attachments / not ready / empty → the answer.
 /// </summary>
 public sealed partial class TurnRouter(
     MessageDecider decider,
@@ -59,6 +59,12 @@ public sealed partial class TurnRouter(
         else if (state.ActiveDialog == BookingDialog.DialogId)
         {
             await ContinueBookingAsync(turn, state, text, cancellationToken);
+        }
+        else if (text.Length == 0 && BookingCard.IsFormAction(activity))
+        {
+            // A booking form pressed again after its request was sent or cancelled (Web Chat disables used cards, but
+            // an old page, another tab or a second press in flight can still post one).
+            await turn.SendActivityAsync(replies.BookingFormClosed(), cancellationToken);
         }
         else if (activity.Attachments is { Count: > 0 } && text.Length == 0)
         {

@@ -84,6 +84,8 @@ public sealed class AccessibilityTests(ChatbotServer server, ChromiumBrowser chr
         await keyboard.TypeAsync(entry.FirstExample);
         await keyboard.PressAsync("Enter");
         await chat.WaitForBotMessageAsync(before, text => text.Contains(entry.AnswerAsRendered, StringComparison.Ordinal), "the answer typed with the keyboard", TimeSpan.FromSeconds(15));
+        Assert.True(await chat.Page.EvaluateAsync<bool>("() => document.activeElement?.matches(\"[data-id='webchat-sendbox-input']\") ?? false"),
+            "After Enter the focus left the send box.");
 
         // The suggested actions sit just before the send box: Shift+Tab reaches them (past the carousel's "Next"
         // flipper when the buttons overflow), Enter uses one.
@@ -99,11 +101,24 @@ public sealed class AccessibilityTests(ChatbotServer server, ChromiumBrowser chr
         await chat.ScreenshotAsync("answered-by-keyboard");
     }
 
+    /// <summary>
+    /// Presses <paramref name="key"/> until <paramref name="selector"/> has focus; every page element focused on the way
+    /// (outside Web Chat, which draws its own) must show a focus indicator.
+    /// </summary>
     private static async Task<int> PressUntilAsync(ChatPage chat, string key, string selector, int limit)
     {
         for (var presses = 1; presses <= limit; presses++)
         {
             await chat.Page.Keyboard.PressAsync(key);
+            var indicator = await chat.Page.EvaluateAsync<string>("""
+                () => {
+                  const e = document.activeElement;
+                  if (!e || e === document.body || e.closest('#chat')) return 'n/a';
+                  const s = getComputedStyle(e);
+                  return s.boxShadow !== 'none' || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) ? 'visible' : e.outerHTML.slice(0, 120);
+                }
+                """);
+            Assert.True(indicator is "n/a" or "visible", "No visible focus indicator on " + indicator);
             if (await chat.Page.EvaluateAsync<bool>("selector => document.activeElement?.matches(selector) ?? false", selector))
             {
                 return presses;

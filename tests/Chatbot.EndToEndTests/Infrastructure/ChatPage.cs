@@ -75,12 +75,16 @@ public sealed class ChatPage : IAsyncDisposable
         OpenAsync(chromium, server.BaseUrl, output, name);
 
     /// <summary>The chat page of a host other than the collection's (e.g. one serving a copy of faq-data).</summary>
-    public static async Task<ChatPage> OpenAsync(ChromiumBrowser chromium, Uri baseUrl, ITestOutputHelper output, string name)
+    public static Task<ChatPage> OpenAsync(ChromiumBrowser chromium, Uri baseUrl, ITestOutputHelper output, string name) =>
+        OpenAsync(chromium, baseUrl, output, name, Viewport.Desktop);
+
+    /// <summary>The chat page at a given viewport (a phone is emulated as a touch device).</summary>
+    public static async Task<ChatPage> OpenAsync(ChromiumBrowser chromium, Uri baseUrl, ITestOutputHelper output, string name, Viewport viewport)
     {
-        var browser = await chromium.GetAsync();
-        var context = await browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 800 } });
+        ArgumentNullException.ThrowIfNull(viewport);
+        var context = await viewport.NewContextAsync(await chromium.GetAsync());
         var page = await context.NewPageAsync();
-        return new ChatPage(context, page, baseUrl, output, name);
+        return new ChatPage(context, page, baseUrl, output, $"{name}-{viewport.Name}");
     }
 
     /// <summary>Opens <c>/</c> and waits for the bot's first bubble; returns the time from navigation to that bubble.</summary>

@@ -11,7 +11,13 @@ public sealed class ChatbotServer : IAsyncLifetime
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(8);
 
-    public KestrelChatbotFactory Factory { get; } = new();
+    public KestrelChatbotFactory Factory { get; private set; } = null!;
+
+    /// <summary>A clinic's website on another origin that is allowed to embed the chat (Chatbot:Embed:AllowedOrigins).</summary>
+    public ClinicWebsite AllowedSite { get; private set; } = null!;
+
+    /// <summary>A website on another origin that is not allowed to embed the chat.</summary>
+    public ClinicWebsite OtherSite { get; private set; } = null!;
 
     /// <summary>The site's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -25,8 +31,13 @@ public sealed class ChatbotServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var clock = Stopwatch.StartNew();
+        AllowedSite = await ClinicWebsite.StartAsync();
+        OtherSite = await ClinicWebsite.StartAsync();
+        Factory = new KestrelChatbotFactory(new Dictionary<string, string?> { ["Chatbot:Embed:AllowedOrigins:0"] = AllowedSite.Origin });
         Factory.StartServer();
         BaseUrl = Factory.ServerAddress;
+        AllowedSite.BotUrl = BaseUrl;
+        OtherSite.BotUrl = BaseUrl;
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
         using var timeout = new CancellationTokenSource(ReadyTimeout);
@@ -61,6 +72,19 @@ public sealed class ChatbotServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
-        await Factory.DisposeAsync();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
+        if (AllowedSite is not null)
+        {
+            await AllowedSite.DisposeAsync();
+        }
+
+        if (OtherSite is not null)
+        {
+            await OtherSite.DisposeAsync();
+        }
     }
 }

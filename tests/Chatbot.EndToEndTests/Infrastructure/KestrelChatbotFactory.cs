@@ -17,8 +17,12 @@ namespace Chatbot.EndToEndTests.Infrastructure;
 /// </summary>
 public sealed class KestrelChatbotFactory : WebApplicationFactory<Program>
 {
-    public KestrelChatbotFactory()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Configuration on top of the test defaults (e.g. the allowed embedding origins).</param>
+    public KestrelChatbotFactory(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         // Port 0: the OS picks a free port; 127.0.0.1 only, never all interfaces.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -53,6 +57,7 @@ public sealed class KestrelChatbotFactory : WebApplicationFactory<Program>
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
             ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
         }));
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -223,4 +223,21 @@ public sealed class BookingDialogTests(ScriptedClassifierFactory factory) : ICla
         var reply = Last(await client.SendAsync(new JObject { ["type"] = "message", ["value"] = new JObject { ["action"] = BookingCard.CancelAction } }));
         Assert.Contains("cancelled", reply, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnOldCardPressedAfterTheFormClosedIsAnsweredAsSuch()
+    {
+        // Issue 15: the cancelled form's button pressed again (another tab, a slow second press) is not "I didn't catch a question".
+        var client = await StartAsync("webchat");
+        await client.SendAsync(new JObject { ["type"] = "message", ["value"] = new JObject { ["action"] = BookingCard.CancelAction } });
+        var submit = new JObject
+        {
+            ["type"] = "message",
+            ["value"] = new JObject { ["action"] = BookingCard.SubmitAction, ["reason"] = "NewPatientConsultation", ["name"] = "Jordan Lee", ["phone"] = "(312) 555-0123", ["preferredTime"] = "mornings" },
+        };
+        var reply = (await client.SendAsync(submit))[^1];
+        Assert.Contains("form is already closed", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("didn't catch", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "Book a consultation");
+    }
 }

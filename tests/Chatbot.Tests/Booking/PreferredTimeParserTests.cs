@@ -20,7 +20,7 @@ public sealed class PreferredTimeParserTests
     private const string BeforeSpringForward = "2027-03-12T16:00:00Z"; // Fri Mar 12 2027, 10:00 CST; clocks go forward Sun Mar 14
     private const string BeforeFallBack = "2026-10-30T15:00:00Z";      // Fri Oct 30 2026, 10:00 CDT; clocks go back Sun Nov 1
 
-    private const string Hours = "Our hours are Monday to Friday, 8 am to 5 pm.";
+    private const string Hours = "Our hours are Monday to Friday, 8 am to 5 pm Central time.";
     private const string NotUnderstood =
         "Sorry, I didn't understand that day or time. You could say, for example, \"next Tuesday afternoon\" or \"mornings this week\".";
 
@@ -299,7 +299,7 @@ public sealed class PreferredTimeParserTests
 
         var thursday = parser.Parse("Thursday");
         Assert.False(thursday.IsValid);
-        Assert.Equal("We're closed on Thursday, November 26. Please choose another day — our hours are Monday to Friday, 8 am to 5 pm.", thursday.Problem);
+        Assert.Equal("We're closed on Thursday, November 26. Please choose another day — our hours are Monday to Friday, 8 am to 5 pm Central time.", thursday.Problem);
 
         var week = parser.Parse("this week");
         Assert.True(week.IsValid, week.Problem);

@@ -83,6 +83,23 @@ public sealed class HandoffTests
         Assert.Contains("911", replies[^1].Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(2026, 11, 25, 5, "tomorrow at 8:00 AM CT")]  // 23:00 Tuesday in Chicago
+    [InlineData(2026, 11, 28, 0, "Monday at 8:00 AM CT")]    // 18:00 Friday
+    [InlineData(2026, 11, 25, 12, "today at 8:00 AM CT")]    // 06:00 Wednesday
+    public async Task CrisisOutsideHoursSaysWhenTheClinicOpensAndPromisesNoFollowUp(int year, int month, int day, int utcHour, string opens)
+    {
+        // Issue 15: "We'll also follow up when we open at (312) 555-0100" promised an anonymous visitor a follow-up
+        // and read as if the phone number were an opening time.
+        await using var factory = new ScriptedClassifierFactory();
+        factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, utcHour, 0, 0, TimeSpan.Zero));
+        var reply = (await new BotClient(factory.CreateClient(), "webchat").SayAsync("i want to kill myself"))[^1].Text!;
+        Assert.Contains("[988](tel:988)", reply, StringComparison.Ordinal);
+        Assert.Contains("[911](tel:911)", reply, StringComparison.Ordinal);
+        Assert.Contains($"The clinic opens again {opens}; you can call us then at (312) 555-0100.", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("follow up", reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TwoFallbacksInARowHandOff()
     {

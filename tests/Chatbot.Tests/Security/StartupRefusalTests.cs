@@ -17,6 +17,9 @@ public sealed class StartupRefusalTests
         { "Testing", new() { ["Chatbot:ForwardedHeaders:KnownProxies:0"] = "proxy.local" }, "is not an IP address" },
         { "Testing", new() { ["Chatbot:ForwardedHeaders:KnownNetworks:0"] = "10.0.0.0/99" }, "is not a network in CIDR form" },
         { "Testing", new() { ["BotFramework:AllowedServiceUrlHosts:0"] = "https://evil.example/path" }, "AllowedServiceUrlHosts entry" },
+        { "Testing", new() { ["Chatbot:Embed:AllowedOrigins:0"] = "*" }, "Chatbot:Embed:AllowedOrigins: '*' is not an origin" },
+        { "Testing", new() { ["Chatbot:Embed:AllowedOrigins:0"] = "http://www.clinic.example" }, "Chatbot:Embed:AllowedOrigins: 'http://www.clinic.example' is not an origin" },
+        { "Testing", new() { ["Chatbot:Embed:AllowedOrigins:0"] = "https://www.clinic.example/chat" }, "is not an origin like 'https://www.clinic.example'" },
     };
 
     [Theory]

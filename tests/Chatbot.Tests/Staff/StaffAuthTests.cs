@@ -102,7 +102,7 @@ public sealed class StaffAuthTests
         Assert.Equal(HttpStatusCode.Forbidden, fifth.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, right.StatusCode);
         var lockedPage = StaffClient.Text(await right.Content.ReadAsStringAsync());
-        Assert.Contains("This account is locked after too many failed sign-ins. Try again after 10:15", lockedPage, StringComparison.Ordinal);
+        Assert.Contains("This account is locked after too many failed sign-ins. Try again after 10:15 CT", lockedPage, StringComparison.Ordinal);
         Assert.Contains("chatbot staff unlock alice", lockedPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, stillLocked.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);

@@ -79,7 +79,7 @@ public sealed class StaffEditingTests
 
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("Someone else (alice) changed this entry at 10:00; reload to see their change.", page, StringComparison.Ordinal);
+        Assert.Contains("Someone else (alice) changed this entry at 10:00 CT; reload to see their change.", page, StringComparison.Ordinal);
         var file = factory.Data.Read("treatment.json");
         Assert.Contains("First save wins.", file, StringComparison.Ordinal);
         Assert.DoesNotContain("Second save must not overwrite.", file, StringComparison.Ordinal);

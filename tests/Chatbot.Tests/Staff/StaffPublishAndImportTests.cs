@@ -25,7 +25,7 @@ public sealed class StaffPublishAndImportTests
         Assert.Contains("91.2% → 91.5%", text, StringComparison.Ordinal);
         Assert.Contains("87.4% → 87.9%", text, StringComparison.Ordinal);
         Assert.Contains("52/55 → 53/55", text, StringComparison.Ordinal);
-        Assert.Contains("Last publish: 2026-11-24 10:00 by alice — published", home, StringComparison.Ordinal);
+        Assert.Contains("Last publish: 2026-11-24 10:00 CT by alice — published", home, StringComparison.Ordinal);
         Assert.Contains(await factory.Services.GetRequiredService<IStaffAuditLog>().ListAsync(null, 10, CancellationToken.None), r => r.Action == StaffAuditActions.Publish);
     }
 

@@ -30,7 +30,7 @@ public sealed class UnansweredPageTests
     private static async Task<StaffAppFactory> FactoryWithQuestionsAsync()
     {
         var factory = new StaffAppFactory();
-        factory.Classifier.Top = [new("out_of_scope", 0.5f), new("faq/about_clinic", 0.3f), new("faq/cost", 0.1f)];
+        factory.Classifier.Top = [new("faq/about_clinic", 0.4f), new("out_of_scope", 0.35f), new("faq/cost", 0.1f)];
         foreach (var question in PatientQuestions)
         {
             // One conversation each, as from different patients (two fallbacks in a row start a hand-off).
@@ -128,6 +128,38 @@ public sealed class UnansweredPageTests
         Assert.Equal(2, draft.Examples.Count);
         Assert.DoesNotContain(draft.Examples, e => e.Contains("555", StringComparison.Ordinal));
         Assert.DoesNotContain("“can i bring my dog", listAfter, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AnOutOfScopeQuestionGetsNoSuggestedEntryButANewEntryHint()
+    {
+        // Issue 15: "what is the weather in paris" was offered as an example for "What is ketamine?".
+        await using var factory = new StaffAppFactory();
+        factory.Classifier.Top = [new("out_of_scope", 0.9f), new("faq/what_is_ketamine", 0.05f), new("faq/cost", 0.02f)];
+        await new BotClient(factory.CreateClient()).SayAsync("what is the weather in paris");
+        using var client = await factory.SignedInClientAsync();
+
+        var html = await client.PageAsync("/staff/unanswered");
+
+        Assert.Contains("weather in paris", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Closest entries", html, StringComparison.Ordinal);
+        Assert.Contains("new entry", StaffClient.Text(html), StringComparison.Ordinal);
+        Assert.Matches("<select id=\"entry-0\" name=\"EntryId\">\\s*<option value=\"\" selected>", html);
+        Assert.Matches(@"Last asked \d{4}-\d\d-\d\d \d\d:\d\d CT", StaffClient.Text(html));
+    }
+
+    [Fact]
+    public async Task AnEntryBelowTheSuggestionThresholdIsNotSuggested()
+    {
+        await using var factory = new StaffAppFactory();
+        factory.Classifier.Top = [new("faq/cost", 0.25f), new("faq/about_clinic", 0.2f), new("out_of_scope", 0.1f)];
+        await new BotClient(factory.CreateClient()).SayAsync("how much for parking tokens");
+        using var client = await factory.SignedInClientAsync();
+
+        var html = await client.PageAsync("/staff/unanswered");
+
+        Assert.Contains("parking tokens", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Closest entries", html, StringComparison.Ordinal);
     }
 
     [Fact]

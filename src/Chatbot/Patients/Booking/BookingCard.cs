@@ -16,6 +16,10 @@ public static class BookingCard
     /// <summary>The <c>value.action</c> of the form's cancel button.</summary>
     public const string CancelAction = "booking.cancel";
 
+    /// <summary>True when <paramref name="activity"/> is a press of one of the form's buttons (its <c>value.action</c>).</summary>
+    public static bool IsFormAction(Activity activity) =>
+        activity?.Value is JObject value && (string?)value["action"] is SubmitAction or CancelAction;
+
     /// <summary>Channels whose clients render Adaptive Cards.</summary>
     public static bool IsSupportedOn(string? channelId) => channelId?.ToLowerInvariant() is "webchat" or "directline" or "msteams" or "emulator";
 

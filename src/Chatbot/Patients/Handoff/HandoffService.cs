@@ -91,10 +91,11 @@ public sealed partial class HandoffService(
                 $"I've also alerted our team, and a staff member will reply here as soon as they can. If you are in danger, please call 911 now.",
             (true, _) =>
                 $"I've asked our team to join this chat. A staff member will reply here shortly — until then I won't answer automatically. If it's urgent, call us at {_clinic.Phone}.",
+            // No promise to follow up: the visitor is anonymous, so nobody could (decisions.md, "After-hours wording").
             (false, HandoffReason.Crisis) =>
-                $"Our clinic is closed right now (we're open {_clinic.Hours}), so please don't wait for us: call or text **988** any time, or call **911** if you are in danger. We'll also follow up when we open at {_clinic.Phone}.",
+                $"Our clinic is closed right now, so please don't wait for us: call or text **[988](tel:988)** any time, or call **[911](tel:911)** if you are in danger. {ClosedUntil()}",
             (false, _) =>
-                $"Our team is away right now. We're open {_clinic.Hours} — please call us then at {_clinic.Phone}, or request a consultation and we'll contact you. If this is an emergency, call 911.",
+                $"Our team is away right now. {ClosedUntil()} Or request a consultation here and we'll contact you. If this is an emergency, call [911](tel:911).",
         };
         var reply = new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = TextFormats.Markdown };
         if (!open && reason != HandoffReason.Crisis)
@@ -104,6 +105,11 @@ public sealed partial class HandoffService(
 
         await turn.SendActivityAsync(reply, cancellationToken);
     }
+
+    /// <summary>"The clinic opens again Monday at 8:00 AM CT; you can call us then at (312) 555-0100."</summary>
+    private string ClosedUntil() => clock.DescribeNextOpening() is { } opening
+        ? $"The clinic opens again {opening}; you can call us then at {_clinic.Phone}."
+        : $"Our hours are {_clinic.Hours}; you can call us then at {_clinic.Phone}.";
 
     /// <summary>Handles a <c>handoff.status</c> event from a hub: completed or failed gives the conversation back to the bot.</summary>
     public async Task OnStatusAsync(ITurnContext turn, ConversationState state, CancellationToken cancellationToken)

@@ -119,7 +119,7 @@ public sealed partial class FaqEditor
         var (at, by) = last is not null && last.After == currentJson
             ? (last.At, $" ({last.User})")
             : (new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero), string.Empty);
-        var time = clock.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture);
+        var time = clock.StaffTimeOfDay(at);
         return EditOutcome.Of(EditStatus.Conflict,
             $"Someone else{by} changed this entry at {time}; reload to see their change. Nothing was saved, and nothing was overwritten.");
     }

@@ -15,5 +15,5 @@ public sealed class AuditModel(IStaffAuditLog audit, ClinicClock clock) : StaffP
         Records = await audit.ListAsync(string.IsNullOrWhiteSpace(entry) ? null : entry, 200, cancellationToken);
 
     /// <summary>A time in the clinic's time zone.</summary>
-    public string LocalTime(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string LocalTime(DateTimeOffset at) => clock.StaffTime(at);
 }

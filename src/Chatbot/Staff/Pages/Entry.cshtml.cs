@@ -84,7 +84,7 @@ public sealed class EntryModel(FaqEditor editor, IStaffAuditLog audit, ClinicClo
     }
 
     /// <summary>A time in the clinic's time zone.</summary>
-    public string LocalTime(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string LocalTime(DateTimeOffset at) => clock.StaffTime(at);
 
     private async Task DescribeAsync(FaqWorkspace workspace, string id, CancellationToken cancellationToken)
     {

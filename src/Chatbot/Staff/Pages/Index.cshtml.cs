@@ -81,7 +81,7 @@ public sealed class IndexModel(FaqEditor editor, IStaffPublisher publisher, Clin
     }
 
     /// <summary>A time in the clinic's time zone.</summary>
-    public string LocalTime(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string LocalTime(DateTimeOffset at) => clock.StaffTime(at);
 
     private static bool Matches(FaqEntry entry, string needle) =>
         entry.Id.Contains(needle.Replace(' ', '_'), StringComparison.OrdinalIgnoreCase)

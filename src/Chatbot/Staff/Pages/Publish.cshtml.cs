@@ -30,7 +30,7 @@ public sealed class PublishModel(IStaffPublisher publisher, IStaffAuditLog audit
         metrics is { StaffTestsTotal: > 0 } m ? string.Create(CultureInfo.InvariantCulture, $"{m.StaffTestsPassed}/{m.StaffTestsTotal}") : "—";
 
     /// <summary>A time in the clinic's time zone.</summary>
-    public string LocalTime(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string LocalTime(DateTimeOffset at) => clock.StaffTime(at);
 
     private async Task RunAsync(string action, Func<string, CancellationToken, Task<StaffPublishResult>> run, CancellationToken cancellationToken)
     {

@@ -60,7 +60,7 @@ public sealed class SignInModel(StaffSignIn signIn, IStaffAuditLog audit, Clinic
                 return LocalRedirect(SafeReturnUrl());
             case StaffSignInStatus.LockedOut:
                 await audit.AppendAsync(new StaffAuditRecord(0, timeProvider.GetUtcNow(), typedForLog, StaffAuditActions.SignInFailed, null, null, null, null, "locked out"), cancellationToken);
-                var until = clock.ToLocal(result.LockedOutUntil ?? timeProvider.GetUtcNow()).ToString("HH:mm", CultureInfo.InvariantCulture);
+                var until = clock.StaffTimeOfDay(result.LockedOutUntil ?? timeProvider.GetUtcNow());
                 // Unknown names get this message too (StaffSignIn), so it tells nobody whether the account exists.
                 Messages.Error = $"This account is locked after too many failed sign-ins. Try again after {until}, or ask the administrator to run 'chatbot staff unlock {typedForLog}'.";
                 Response.StatusCode = StatusCodes.Status403Forbidden;

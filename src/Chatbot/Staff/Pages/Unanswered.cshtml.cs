@@ -70,7 +70,7 @@ public sealed class UnansweredModel(UnansweredInbox inbox, FaqEditor editor, Cli
     }
 
     /// <summary>A time in the clinic's time zone.</summary>
-    public string LocalTime(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string LocalTime(DateTimeOffset at) => clock.StaffTime(at);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

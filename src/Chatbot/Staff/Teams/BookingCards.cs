@@ -72,7 +72,7 @@ public sealed class BookingCards(ClinicClock clock)
         return items;
     }
 
-    private string Time(DateTimeOffset time) => clock.ToLocal(time).ToString("ddd MMM d, h:mm tt", CultureInfo.GetCultureInfo("en-US"));
+    private string Time(DateTimeOffset time) => clock.CardTime(time);
 
     private static string Status(BookingStatus status) => status switch
     {

@@ -82,7 +82,7 @@ public sealed class HandoffCards(ClinicClock clock)
     private static JObject ReleaseButton(string reference, string view) =>
         Execute("Give back to the bot", StaffVerbs.HandoffRelease, new JObject { ["reference"] = reference, ["view"] = view });
 
-    private string Time(DateTimeOffset time) => clock.ToLocal(time).ToString("ddd MMM d, h:mm tt", CultureInfo.GetCultureInfo("en-US"));
+    private string Time(DateTimeOffset time) => clock.CardTime(time);
 
     private static string Reason(HandoffReason reason) => reason switch
     {

@@ -123,5 +123,5 @@ public sealed class InsightCards(ClinicClock clock)
 
     private static string Quote(string text) => "“" + (text.Length > 120 ? text[..120] + "…" : text) + "”";
 
-    private string Time(DateTimeOffset time) => clock.ToLocal(time).ToString("ddd MMM d, h:mm tt", English);
+    private string Time(DateTimeOffset time) => clock.CardTime(time);
 }

@@ -82,20 +82,34 @@ public sealed class UnansweredInbox(
 
     private IReadOnlyList<EntrySuggestion> Suggest(UnansweredCluster cluster, FaqWorkspace workspace)
     {
-        // The guesses recorded when the questions were asked, averaged, plus the current model's view of the headline.
-        var scores = cluster.TopIntents.ToDictionary(p => p.Key, p => p.Value / cluster.Count, StringComparer.Ordinal);
+        // Two views, each 0 to 1: the guesses recorded when the questions were asked (averaged) and the current
+        // model's view of the headline. A score is their mean, so the threshold reads as a probability.
+        var views = new List<Dictionary<string, double>>();
+        if (cluster.TopIntents.Count > 0)
+        {
+            views.Add(cluster.TopIntents.ToDictionary(p => p.Key, p => p.Value / cluster.Count, StringComparer.Ordinal));
+        }
+
         if (knowledge.Current is { } current)
         {
-            foreach (var score in current.Classifier.Classify(cluster.Headline).Top)
-            {
-                scores[score.Intent] = scores.GetValueOrDefault(score.Intent) + score.Score;
-            }
+            views.Add(current.Classifier.Classify(cluster.Headline).Top
+                .GroupBy(s => s.Intent, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (double)g.Max(s => s.Score), StringComparer.Ordinal));
+        }
+
+        var scores = views.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal)
+            .ToDictionary(intent => intent, intent => views.Sum(v => v.GetValueOrDefault(intent)) / views.Count, StringComparer.Ordinal);
+
+        // "What is the weather in Paris" is out of scope first: no entry is suggested for it, however small its runner-up.
+        if (scores.Count == 0 || scores.MaxBy(s => s.Value).Key == FaqEntry.OutOfScopeId)
+        {
+            return [];
         }
 
         return
         [
             .. scores
-                .Where(s => s.Key != FaqEntry.OutOfScopeId)
+                .Where(s => s.Key != FaqEntry.OutOfScopeId && s.Value >= staffOptions.Value.SuggestionThreshold)
                 .Select(s => (Entry: workspace.Find(s.Key), s.Value))
                 .Where(s => s.Entry is not null)
                 .OrderByDescending(s => s.Value)
