@@ -5,6 +5,7 @@ using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
 using Chatbot.Knowledge;
 using Chatbot.Notifications;
+using Chatbot.Telemetry;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -43,6 +44,7 @@ public sealed partial class BookingDialog(
     BookingInterruptions interruptions,
     BotReplies replies,
     FaqKnowledgeProvider knowledgeProvider,
+    ChatbotMetrics metrics,
     ILogger<BookingDialog> logger)
 {
     /// <summary>The <see cref="ConversationState.ActiveDialog"/> value while booking.</summary>
@@ -400,6 +402,7 @@ public sealed partial class BookingDialog(
             // Never drop a request: keep it in memory and keep retrying; tell the patient to call so nothing is missed.
             pending.Enqueue(request, notification);
             Log.BookingNotSaved(logger, ex, request.Reference);
+            metrics.BookingRequested(saved: false, viaLink: false);
             await turn.SendActivityAsync(
                 $"I'm sorry — our booking system couldn't save your request just now. Please call us at {_clinic.Phone} ({_clinic.Hours}) so nothing is missed. " +
                 $"I've kept your request (reference **{request.Reference}**) and will keep trying to send it to our team.",
@@ -408,6 +411,7 @@ public sealed partial class BookingDialog(
         }
 
         Log.BookingSaved(logger, request.Reference, request.Reason);
+        metrics.BookingRequested(saved: true, viaLink: false);
         var firstName = request.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? request.Name;
         await turn.SendActivityAsync(
             $"Thank you, {firstName}. Your request has been received. Your reference number is **{request.Reference}**.\n\n" +
@@ -424,15 +428,19 @@ public sealed partial class BookingDialog(
         var request = new BookingRequest(NewReference(), now, reason ?? BookingReason.NewPatientConsultation, string.Empty, null, null,
             "Sent to the online scheduler", turn.Activity.ChannelId ?? "unknown", turn.Activity.Conversation?.Id ?? "unknown",
             BookingStatus.New, now, "bot", ViaLink: true);
+        var saved = true;
         try
         {
             await bookings.AddAsync(request, Notify(request), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            saved = false;
             pending.Enqueue(request, Notify(request));
             Log.BookingNotSaved(logger, ex, request.Reference);
         }
+
+        metrics.BookingRequested(saved, viaLink: true);
 
         var activity = Message($"You can choose a time in our online scheduler. If you'd rather talk to someone, call us at {_clinic.Phone} ({_clinic.Hours}).", []);
         activity.SuggestedActions = new SuggestedActions

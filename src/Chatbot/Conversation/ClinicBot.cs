@@ -10,6 +10,7 @@ using Chatbot.Privacy;
 using Chatbot.Faq.Safety;
 using Chatbot.Storage;
 using Chatbot.Teams;
+using Chatbot.Telemetry;
 using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public sealed partial class ClinicBot(
     StaffCardActions staffCardActions,
     TeamsConversationRecorder teamsConversations,
     IOptions<AnswerPolicyOptions> policyOptions,
+    ChatbotMetrics metrics,
     TimeProvider timeProvider,
     ILogger<ClinicBot> logger) : ActivityHandler
 {
@@ -70,7 +72,8 @@ public sealed partial class ClinicBot(
         if (safety.Risk != SafetyRisk.None)
         {
             Log.SafetyGateFired(logger, activity.Id, safety.Risk, safety.Rule, safety.Layer);
-            ChatbotMetrics.SafetyGateFired(safety);
+            metrics.SafetyGateFired(safety);
+            ChatbotTracing.TagSafety(safety);
             await turnContext.SendActivityAsync(replies.Safety(safety), cancellationToken);
             state.LastSafetyAlert = timeProvider.GetUtcNow();
             state.ActiveDialog = null;
@@ -105,6 +108,7 @@ public sealed partial class ClinicBot(
 
         if (state.ActiveDialog == BookingDialog.DialogId)
         {
+            ChatbotTracing.TagDecision(AnswerKind.Booking, intent: null);
             var outcome = await bookingDialog.ContinueAsync(turnContext, state, text, cancellationToken);
             if (outcome == BookingTurnOutcome.HandoffRequested)
             {
@@ -201,11 +205,14 @@ public sealed partial class ClinicBot(
             return;
         }
 
+        var started = timeProvider.GetTimestamp();
         var decided = decider.Decide(text, knowledge, staff, SafetyAssessment.Safe);
         var decision = decided.Answer ?? AnswerDecision.Fallback;
         var prediction = decided.Prediction;
+        metrics.Classified(timeProvider.GetElapsedTime(started), prediction?.Stage);
+        ChatbotTracing.TagDecision(decision.Kind, decision.Entry?.Id);
         Log.Decided(logger, turnContext.Activity.Id, decision.Kind, decision.Entry?.Id, prediction?.Best.Score ?? 1f, prediction?.Stage.ToString() ?? decided.Source, knowledge.Version);
-        ChatbotMetrics.Decided(decision.Kind, prediction?.Stage);
+        metrics.Decided(decision.Kind, prediction?.Stage);
         state.ConsecutiveFallbacks = decision.Kind == AnswerKind.Fallback ? state.ConsecutiveFallbacks + 1 : 0;
         state.LastIntent = decision.Entry?.Id ?? state.LastIntent;
 

@@ -32,6 +32,9 @@ public static class ChatbotHostingExtensions
         builder.AddBotFramework();
         builder.AddDirectLine();
 
+        // Metrics, the turn span and OpenTelemetry (exported only when OTEL_* asks for it) (Telemetry/).
+        builder.AddChatbotTelemetry();
+
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
