@@ -61,6 +61,9 @@ public static class ChatbotHostingExtensions
         services.AddFaqKnowledge();
         services.AddHostedService<RetentionService>();
 
+        // /healthz and /readyz: the database, the models and the notification outbox's backlog (Health/).
+        services.AddChatbotHealthChecks();
+
         // The safety gate (rules + learned layer) and the one function from a message to a decision (Safety/).
         services.AddSafetyGate();
         services.AddSingleton<PersonalDataRedactor>();
