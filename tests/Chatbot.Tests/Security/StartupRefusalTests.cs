@@ -17,6 +17,10 @@ public sealed class StartupRefusalTests
         { "Testing", new() { ["Chatbot:ForwardedHeaders:KnownProxies:0"] = "proxy.local" }, "is not an IP address" },
         { "Testing", new() { ["Chatbot:ForwardedHeaders:KnownNetworks:0"] = "10.0.0.0/99" }, "is not a network in CIDR form" },
         { "Testing", new() { ["BotFramework:AllowedServiceUrlHosts:0"] = "https://evil.example/path" }, "AllowedServiceUrlHosts entry" },
+        { "Production", new() { ["urls"] = "https://+:443", ["DirectLine:TokenSigningKey"] = null }, "DirectLine:TokenSigningKey is not set in the Production environment" },
+        { "Staging", new() { ["urls"] = "https://+:443", ["DirectLine:TokenSigningKey"] = null }, "DirectLine:TokenSigningKey is not set in the Staging environment" },
+        { "Testing", new() { ["DirectLine:TokenSigningKey"] = "a passphrase, not a base64 key of 32 bytes" }, "DirectLine:TokenSigningKey must be base64 of at least 32 random bytes" },
+        { "Testing", new() { ["DirectLine:TokenSigningKey"] = "c2hvcnQta2V5LW9mLTI0LWJ5dGVzLTAwMDA=" }, "DirectLine:TokenSigningKey must be base64 of at least 32 random bytes" },
     };
 
     [Theory]
