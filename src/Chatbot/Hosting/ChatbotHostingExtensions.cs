@@ -67,7 +67,8 @@ public static class ChatbotHostingExtensions
         // The safety gate (rules + learned layer) and the one function from a message to a decision (Safety/).
         services.AddSafetyGate();
         services.AddSingleton<PersonalDataRedactor>();
-        services.AddDataProtection();
+        // One key ring for every instance: staff cookies and the encrypted names in conversation state (Hosting/).
+        services.AddChatbotDataProtection();
         services.AddSingleton<ConversationPrivacy>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<AudienceResolver>();
