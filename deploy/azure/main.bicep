@@ -233,6 +233,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         targetPort: 8080
         transport: 'auto'
         allowInsecure: false
+        // Staff sign-in sessions live in the memory of the replica that signed the person in (deploy/README.md).
+        stickySessions: { affinity: 'sticky' }
       }
       registries: [{ server: registry.properties.loginServer, identity: identity.id }]
       // References only: the values stay in Key Vault and are read with the app's identity.
