@@ -15,6 +15,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Chatbot.BotFramework/Chatbot.BotFramework.csproj src/Chatbot.BotFramework/
 COPY src/Chatbot.Faq/Chatbot.Faq.csproj src/Chatbot.Faq/
+COPY src/Chatbot.Clinic/Chatbot.Clinic.csproj src/Chatbot.Clinic/
 COPY src/Chatbot/Chatbot.csproj src/Chatbot/WebChatBundle.targets src/Chatbot/
 COPY src/Chatbot.Cli/Chatbot.Cli.csproj src/Chatbot.Cli/
 RUN dotnet restore src/Chatbot/Chatbot.csproj \

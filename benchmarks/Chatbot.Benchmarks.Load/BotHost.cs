@@ -2,7 +2,7 @@ using Chatbot.Faq.Safety;
 using Chatbot.Faq.Answering;
 using System.Net;
 using Chatbot.Knowledge;
-using Chatbot.Storage;
+using Chatbot.Clinic.Storage;
 
 namespace Chatbot.Benchmarks.Load;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Chatbot.Storage;
+using Chatbot.Clinic.Storage;
 
 namespace Chatbot.Benchmarks.Load;
 

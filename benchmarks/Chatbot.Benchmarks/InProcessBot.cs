@@ -5,12 +5,12 @@ using Chatbot.BotFramework.Integration;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Conversation;
 using Chatbot.Knowledge;
-using Chatbot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Chatbot.Clinic.Storage;
 
 namespace Chatbot.Benchmarks;
 

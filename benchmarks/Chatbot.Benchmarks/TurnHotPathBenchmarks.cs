@@ -8,7 +8,7 @@ using Chatbot.Conversation;
 using Chatbot.Faq.Classification;
 using Chatbot.Privacy;
 using Chatbot.Faq.Safety;
-using Chatbot.Storage;
+using Chatbot.Clinic.Storage;
 
 namespace Chatbot.Benchmarks;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Chatbot.Booking;
 using Chatbot.Faq;
-using Chatbot.Notifications;
-using Chatbot.Storage;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Cli;
 

@@ -1,8 +1,8 @@
-using Chatbot.Booking;
-using Chatbot.Notifications;
-using Chatbot.Storage;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using Chatbot.Faq.Tests.Fixtures;
+using Chatbot.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace Chatbot.Cli.Tests;

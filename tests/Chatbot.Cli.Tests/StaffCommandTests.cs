@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Chatbot.Cli.Commands;
-using Chatbot.Staff.Accounts;
-using Chatbot.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Time.Testing;
+using Chatbot.Clinic.Staff;
+using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Cli.Tests;
 

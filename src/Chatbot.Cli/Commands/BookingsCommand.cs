@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using Chatbot.Booking;
+using Chatbot.Clinic.Bookings;
 
 namespace Chatbot.Cli.Commands;
 

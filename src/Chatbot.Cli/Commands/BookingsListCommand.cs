@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Chatbot.Booking;
 using Spectre.Console;
+using Chatbot.Clinic.Bookings;
 
 namespace Chatbot.Cli.Commands;
 

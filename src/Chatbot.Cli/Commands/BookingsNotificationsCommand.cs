@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Chatbot.Notifications;
 using Spectre.Console;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Cli.Commands;
 

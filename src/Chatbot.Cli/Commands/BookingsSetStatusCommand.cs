@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Chatbot.Booking;
+using Chatbot.Clinic.Bookings;
 
 namespace Chatbot.Cli.Commands;
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Chatbot.Staff.Accounts;
-using Chatbot.Storage;
 using Spectre.Console;
+using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Chatbot.Staff.Accounts;
-using Chatbot.Storage;
+using Chatbot.Clinic.Staff;
+using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using Chatbot.BotFramework.Schema;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
 
 namespace Chatbot.Booking;
 

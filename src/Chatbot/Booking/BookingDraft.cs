@@ -1,3 +1,4 @@
+using Chatbot.Clinic.Bookings;
 namespace Chatbot.Booking;
 
 /// <summary>The steps of the booking dialog, in order.</summary>

@@ -1,3 +1,4 @@
+using Chatbot.Clinic.Bookings;
 namespace Chatbot.Booking;
 
 /// <summary>Words for booking reasons, and reading them back from what patients type.</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Chatbot.Notifications;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Booking;
 

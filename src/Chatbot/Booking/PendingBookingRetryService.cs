@@ -1,3 +1,4 @@
+using Chatbot.Clinic.Bookings;
 namespace Chatbot.Booking;
 
 /// <summary>

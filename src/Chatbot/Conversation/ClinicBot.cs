@@ -8,11 +8,12 @@ using Chatbot.Handoff;
 using Chatbot.Knowledge;
 using Chatbot.Privacy;
 using Chatbot.Faq.Safety;
-using Chatbot.Storage;
 using Chatbot.Teams;
 using Chatbot.Telemetry;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Storage;
+using Chatbot.Clinic.Unanswered;
+using Chatbot.Clinic.Handoffs;
 
 namespace Chatbot.Conversation;
 

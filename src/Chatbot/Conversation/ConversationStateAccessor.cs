@@ -1,8 +1,8 @@
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Integration;
 using Chatbot.Privacy;
-using Chatbot.Storage;
 using Newtonsoft.Json;
+using Chatbot.Clinic.Conversations;
 
 namespace Chatbot.Conversation;
 

@@ -7,6 +7,8 @@ using Chatbot.Notifications;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Handoffs;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Handoff;
 

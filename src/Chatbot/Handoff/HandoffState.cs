@@ -1,17 +1,5 @@
+using Chatbot.Clinic.Handoffs;
 namespace Chatbot.Handoff;
-
-/// <summary>Why a conversation was handed to a person.</summary>
-public enum HandoffReason
-{
-    /// <summary>The patient asked for a person.</summary>
-    Requested,
-
-    /// <summary>The bot could not answer twice in a row.</summary>
-    RepeatedFallbacks,
-
-    /// <summary>The crisis gate fired.</summary>
-    Crisis,
-}
 
 /// <summary>An open hand-off: while it lasts the bot does not answer automatically (the safety gate still runs).</summary>
 public sealed class HandoffState

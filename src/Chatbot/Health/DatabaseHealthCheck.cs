@@ -1,5 +1,5 @@
 using Chatbot.Booking;
-using Chatbot.Storage;
+using Chatbot.Clinic.Conversations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

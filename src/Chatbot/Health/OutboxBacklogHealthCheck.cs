@@ -1,3 +1,4 @@
+using Chatbot.Clinic.Notifications;
 using Chatbot.Notifications;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

@@ -11,11 +11,17 @@ using Chatbot.Notifications;
 using Chatbot.Privacy;
 using Chatbot.Faq.Safety;
 using Chatbot.Staff;
-using Chatbot.Storage;
 using Chatbot.Teams;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.Handoffs;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Storage;
+using Chatbot.Clinic.Storage.InMemory;
+using Chatbot.Clinic.Storage.Sqlite;
+using Chatbot.Clinic.Unanswered;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -46,9 +52,9 @@ public static class ChatbotHostingExtensions
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerPolicyOptions>().BindConfiguration(AnswerPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        AddStorage(services);
+        // Every store port, from the provider Chatbot:Storage:Provider names (Chatbot.Clinic).
+        services.AddClinicStorage();
 
         // --- Staff notifications and the booking fallback (Notifications/, Booking/) ---
         // Delivers the outbox to the configured channels (Chatbot:Notifications), and keeps booking requests the
@@ -91,36 +97,4 @@ public static class ChatbotHostingExtensions
         services.AddSingleton<IDirectLineBot, DirectLineBotBridge>();
         return builder;
     }
-
-    private static void AddStorage(IServiceCollection services)
-    {
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var environment = sp.GetRequiredService<IHostEnvironment>();
-            var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(environment.ContentRootPath, options.SqlitePath);
-            return new SqliteDatabase(path);
-        });
-        services.AddSingleton<IConversationStateStore>(sp => Provider(sp) == StorageProvider.InMemory
-            ? ActivatorUtilities.CreateInstance<InMemoryConversationStateStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteConversationStateStore>(sp));
-        services.AddSingleton<IUnansweredQuestionStore>(sp => Provider(sp) == StorageProvider.InMemory
-            ? new InMemoryUnansweredQuestionStore()
-            : ActivatorUtilities.CreateInstance<SqliteUnansweredQuestionStore>(sp));
-        services.AddSingleton<INotificationOutbox>(sp => Provider(sp) == StorageProvider.InMemory
-            ? new InMemoryNotificationOutbox()
-            : ActivatorUtilities.CreateInstance<SqliteNotificationOutbox>(sp));
-        services.AddSingleton<IHandoffIndex>(sp => Provider(sp) == StorageProvider.InMemory
-            ? new InMemoryHandoffIndex()
-            : ActivatorUtilities.CreateInstance<SqliteHandoffIndex>(sp));
-        services.AddSingleton<IBookingStore>(sp => Provider(sp) == StorageProvider.InMemory
-            ? ActivatorUtilities.CreateInstance<InMemoryBookingStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteBookingStore>(sp));
-        services.Replace(ServiceDescriptor.Singleton<IDirectLineTranscriptStore>(sp => Provider(sp) == StorageProvider.InMemory
-            ? ActivatorUtilities.CreateInstance<InMemoryDirectLineTranscriptStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteDirectLineTranscriptStore>(sp)));
-    }
-
-    private static StorageProvider Provider(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
 }

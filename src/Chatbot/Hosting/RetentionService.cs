@@ -1,10 +1,12 @@
 using Chatbot.Conversation;
 using Chatbot.Notifications;
-using Chatbot.Staff.Audit;
 using Chatbot.Staff.Unanswered;
-using Chatbot.Storage;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Staff;
+using Chatbot.Clinic.Storage;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Hosting;
 

@@ -1,3 +1,4 @@
+using Chatbot.Clinic.Notifications;
 namespace Chatbot.Notifications;
 
 /// <summary>

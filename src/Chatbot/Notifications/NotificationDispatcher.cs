@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Notifications;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Notifications;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Chatbot.Staff.Audit;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff;
 

@@ -1,13 +1,16 @@
 using Chatbot.Staff.Accounts;
-using Chatbot.Staff.Audit;
 using Chatbot.Staff.Editing;
 using Chatbot.Staff.Publishing;
 using Chatbot.Staff.Unanswered;
-using Chatbot.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Staff;
+using Chatbot.Clinic.Storage;
+using Chatbot.Clinic.Storage.InMemory;
+using Chatbot.Clinic.Storage.Sqlite;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Staff;
 
@@ -15,17 +18,13 @@ namespace Chatbot.Staff;
 internal static class StaffRegistration
 {
     /// <summary>
-    /// Adds <see cref="StaffOptions"/>, the account, audit and review stores (SQLite or in memory, with the storage
-    /// provider), the editor, the unanswered-question inbox, publishing, cookie sign-in (plus Microsoft Entra ID when
+    /// Adds <see cref="StaffOptions"/>, the editor, the unanswered-question inbox, publishing, cookie sign-in (plus Microsoft Entra ID when
     /// <c>Chatbot:Staff:Oidc</c> is configured), anti-forgery and the Razor Pages under <c>Staff/Pages</c>.
     /// </summary>
     public static IHostApplicationBuilder AddStaffPages(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IStaffAccountStore>(sp => InMemory(sp) ? new InMemoryStaffAccountStore() : ActivatorUtilities.CreateInstance<SqliteStaffAccountStore>(sp));
-        services.TryAddSingleton<IStaffAuditLog>(sp => InMemory(sp) ? new InMemoryStaffAuditLog() : ActivatorUtilities.CreateInstance<SqliteStaffAuditLog>(sp));
-        services.TryAddSingleton<IUnansweredReviewStore>(sp => InMemory(sp) ? new InMemoryUnansweredReviewStore() : ActivatorUtilities.CreateInstance<SqliteUnansweredReviewStore>(sp));
         services.TryAddSingleton<IFaqFileStore, AtomicFaqFileStore>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffSignIn>();
@@ -90,7 +89,4 @@ internal static class StaffRegistration
         app.MapRazorPages();
         return app;
     }
-
-    private static bool InMemory(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.InMemory;
 }

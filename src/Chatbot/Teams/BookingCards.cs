@@ -3,6 +3,7 @@ using Chatbot.Booking;
 using Chatbot.Conversation;
 using Newtonsoft.Json.Linq;
 using static Chatbot.Teams.AdaptiveCards;
+using Chatbot.Clinic.Bookings;
 
 namespace Chatbot.Teams;
 

@@ -3,6 +3,7 @@ using Chatbot.Conversation;
 using Chatbot.Handoff;
 using Newtonsoft.Json.Linq;
 using static Chatbot.Teams.AdaptiveCards;
+using Chatbot.Clinic.Handoffs;
 
 namespace Chatbot.Teams;
 

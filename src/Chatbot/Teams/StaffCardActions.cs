@@ -6,6 +6,7 @@ using Chatbot.Handoff;
 using Chatbot.Knowledge;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
 
 namespace Chatbot.Teams;
 

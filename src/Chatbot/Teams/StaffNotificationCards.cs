@@ -4,6 +4,8 @@ using Chatbot.Notifications;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using static Chatbot.Teams.AdaptiveCards;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Teams;
 

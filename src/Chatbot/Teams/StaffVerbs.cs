@@ -1,3 +1,4 @@
+using Chatbot.Clinic.Bookings;
 namespace Chatbot.Teams;
 
 /// <summary>The <c>verb</c>s of the bot's <c>Action.Execute</c> buttons (answered by <see cref="StaffCardActions"/>).</summary>

@@ -1,9 +1,10 @@
 using Chatbot.Booking;
 using Chatbot.Handoff;
 using Chatbot.Knowledge;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Teams;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Chatbot.BotFramework.Schema;
+using Chatbot.Clinic.Teams;
 
 namespace Chatbot.Teams;
 

@@ -7,6 +7,8 @@ using Chatbot.Conversation;
 using Chatbot.Notifications;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Teams;
 
 namespace Chatbot.Teams;
 

@@ -1,7 +1,10 @@
 using Chatbot.Notifications;
-using Chatbot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Storage;
+using Chatbot.Clinic.Storage.InMemory;
+using Chatbot.Clinic.Storage.Sqlite;
+using Chatbot.Clinic.Teams;
 
 namespace Chatbot.Teams;
 
@@ -9,16 +12,11 @@ namespace Chatbot.Teams;
 internal static class TeamsRegistration
 {
     /// <summary>
-    /// Adds <see cref="TeamsOptions"/>, the conversation-reference store (SQLite or in memory, with the storage
-    /// provider), the staff commands and card actions, the Teams notification channel, and the start-up check.
+    /// Adds <see cref="TeamsOptions"/>, the staff commands and card actions, the Teams notification channel, and the start-up check.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services)
     {
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ITeamsConversationStore>(sp =>
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.InMemory
-                ? new InMemoryTeamsConversationStore()
-                : ActivatorUtilities.CreateInstance<SqliteTeamsConversationStore>(sp));
         services.AddSingleton<TeamsConversationRecorder>();
         services.AddSingleton<BookingCards>();
         services.AddSingleton<HandoffCards>();

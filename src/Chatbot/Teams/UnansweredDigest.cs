@@ -1,5 +1,5 @@
 using Chatbot.Faq.Dataset;
-using Chatbot.Unanswered;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Teams;
 

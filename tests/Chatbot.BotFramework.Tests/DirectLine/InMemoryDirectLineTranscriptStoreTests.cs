@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.BotFramework.DirectLine;
 
 namespace Chatbot.BotFramework.Tests.DirectLine;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Chatbot.EndToEndTests.Infrastructure;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.EndToEndTests.Staff;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Chatbot.Faq.Classification;
-using Chatbot.Faq.Tests.Fixtures;
+using Chatbot.Testing;
 
 namespace Chatbot.Faq.Tests.Classification;
 

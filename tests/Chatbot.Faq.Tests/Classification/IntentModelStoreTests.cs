@@ -1,6 +1,6 @@
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
-using Chatbot.Faq.Tests.Fixtures;
+using Chatbot.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Chatbot.Faq.Tests.Classification;

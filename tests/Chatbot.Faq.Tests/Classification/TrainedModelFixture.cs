@@ -1,5 +1,5 @@
 using Chatbot.Faq.Classification;
-using Chatbot.Faq.Tests.Fixtures;
+using Chatbot.Testing;
 
 namespace Chatbot.Faq.Tests.Classification;
 

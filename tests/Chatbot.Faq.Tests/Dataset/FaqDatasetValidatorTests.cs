@@ -1,5 +1,5 @@
 using Chatbot.Faq.Dataset;
-using Chatbot.Faq.Tests.Fixtures;
+using Chatbot.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 

@@ -1,6 +1,6 @@
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Publishing;
-using Chatbot.Faq.Tests.Fixtures;
+using Chatbot.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

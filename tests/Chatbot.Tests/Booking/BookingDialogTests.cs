@@ -7,6 +7,8 @@ using Chatbot.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Tests.Booking;
 

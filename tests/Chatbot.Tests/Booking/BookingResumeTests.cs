@@ -2,6 +2,7 @@ using Chatbot.Booking;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
 
 namespace Chatbot.Tests.Booking;
 

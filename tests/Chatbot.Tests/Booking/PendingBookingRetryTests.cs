@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using System.Collections.Concurrent;
 using Chatbot.Booking;
 using Chatbot.Notifications;
@@ -7,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Tests.Booking;
 

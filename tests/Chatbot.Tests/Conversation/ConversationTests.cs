@@ -234,7 +234,7 @@ public sealed class ConversationTests(ScriptedClassifierFactory factory) : IClas
     {
         factory.Predict(("out_of_scope", 0.9f));
         await NewClient().SayAsync("my name is Jane Doe, email jane@example.com, phone 312-555-0142, can you fix my car?");
-        var store = (Chatbot.Unanswered.IUnansweredQuestionStore)factory.Services.GetService(typeof(Chatbot.Unanswered.IUnansweredQuestionStore))!;
+        var store = (Chatbot.Clinic.Unanswered.IUnansweredQuestionStore)factory.Services.GetService(typeof(Chatbot.Clinic.Unanswered.IUnansweredQuestionStore))!;
         var stored = (await store.ListAsync(DateTimeOffset.MinValue, 100, CancellationToken.None)).First(q => q.RedactedText.Contains("car", StringComparison.Ordinal));
         Assert.DoesNotContain("Jane", stored.RedactedText, StringComparison.Ordinal);
         Assert.DoesNotContain("jane@example.com", stored.RedactedText, StringComparison.Ordinal);

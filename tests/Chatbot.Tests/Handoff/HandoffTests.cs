@@ -3,6 +3,7 @@ using Chatbot.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Tests.Handoff;
 

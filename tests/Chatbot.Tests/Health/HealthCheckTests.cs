@@ -1,9 +1,9 @@
 using System.Net;
 using Chatbot.Booking;
-using Chatbot.Notifications;
-using Chatbot.Storage;
+using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Testing;
 using Chatbot.Tests.Infrastructure;
-using Chatbot.Tests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,8 +1,8 @@
 using System.Net;
 using Chatbot.Faq.Safety;
-using Chatbot.Notifications;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Testing;
 using Chatbot.Tests.Infrastructure;
-using Chatbot.Tests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Tests.Health;

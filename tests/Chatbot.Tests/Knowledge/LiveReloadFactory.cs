@@ -1,7 +1,7 @@
 using Chatbot.BotFramework.Schema;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Publishing;
-using Chatbot.Faq.Tests.Fixtures;
+using Chatbot.Testing;
 using Chatbot.Knowledge;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

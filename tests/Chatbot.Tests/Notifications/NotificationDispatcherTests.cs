@@ -1,12 +1,15 @@
+using Chatbot.Testing;
 using Chatbot.Tests.Infrastructure;
 using Chatbot.Notifications;
-using Chatbot.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Storage.InMemory;
+using Chatbot.Clinic.Storage.Sqlite;
 
 namespace Chatbot.Tests.Notifications;
 

@@ -3,6 +3,7 @@ using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Storage.InMemory;
 
 namespace Chatbot.Tests.Notifications;
 

@@ -1,8 +1,11 @@
+using Chatbot.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Chatbot.Notifications;
 using Microsoft.Extensions.DependencyInjection;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Storage.InMemory;
 
 namespace Chatbot.Tests.Notifications;
 

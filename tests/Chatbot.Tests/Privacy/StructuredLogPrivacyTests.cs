@@ -1,4 +1,4 @@
-using Chatbot.Booking;
+using Chatbot.Clinic.Bookings;
 using Chatbot.Faq.Safety;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -82,7 +82,7 @@ public sealed class FailClosedTests(FailClosedTests.BrokenStateFactory factory) 
     {
         protected override void ConfigureServices(IServiceCollection services)
         {
-            var broken = new Mock<Chatbot.Storage.IConversationStateStore>();
+            var broken = new Mock<Chatbot.Clinic.Conversations.IConversationStateStore>();
             broken.Setup(s => s.ReadAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("the state store is down"));
             services.AddSingleton(broken.Object);
         }

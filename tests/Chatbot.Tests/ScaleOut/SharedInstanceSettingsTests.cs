@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using Chatbot.Staff.Accounts;
+using Chatbot.Clinic.Staff;
 using Chatbot.Tests.Infrastructure;
 using Chatbot.Tests.Staff;
 using Microsoft.AspNetCore.DataProtection;

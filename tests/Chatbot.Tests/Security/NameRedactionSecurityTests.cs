@@ -1,12 +1,13 @@
 using Chatbot.Conversation;
 using Chatbot.Hosting;
 using Chatbot.Notifications;
-using Chatbot.Staff.Audit;
 using Chatbot.Staff.Unanswered;
-using Chatbot.Storage;
 using Chatbot.Tests.Infrastructure;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.DependencyInjection;
+using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Staff;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Tests.Security;
 

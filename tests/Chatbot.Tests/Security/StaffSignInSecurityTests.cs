@@ -1,10 +1,10 @@
 using System.Net;
-using Chatbot.Staff.Audit;
 using Chatbot.Tests.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Tests.Security;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
-using Chatbot.Storage;
 using Chatbot.Tests.Infrastructure;
 using Chatbot.Tests.Staff;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Storage;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Tests.Security;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Chatbot.Staff.Audit;
 using Microsoft.Extensions.DependencyInjection;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Tests.Staff;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Chatbot.Faq.Dataset;
-using Chatbot.Staff.Audit;
 using Chatbot.Staff.Editing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Tests.Staff;
 

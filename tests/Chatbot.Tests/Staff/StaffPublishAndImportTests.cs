@@ -1,8 +1,8 @@
 using System.Net;
 using Chatbot.Faq.Dataset;
-using Chatbot.Staff.Audit;
 using Chatbot.Staff.Publishing;
 using Microsoft.Extensions.DependencyInjection;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Tests.Staff;
 

@@ -1,5 +1,5 @@
 using Chatbot.Staff.Unanswered;
-using Chatbot.Unanswered;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Tests.Staff;
 

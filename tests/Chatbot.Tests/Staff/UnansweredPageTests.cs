@@ -1,9 +1,9 @@
 using System.Net;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
-using Chatbot.Staff.Audit;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Tests.Staff;
 

@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Faq.Safety;
 using Chatbot.Faq.Answering;
 using System.Net;
@@ -6,9 +7,11 @@ using Chatbot.BotFramework.Schema;
 using Chatbot.Notifications;
 using Chatbot.Tests.Infrastructure;
 using Chatbot.Tests.Notifications;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Tests.Teams;
 

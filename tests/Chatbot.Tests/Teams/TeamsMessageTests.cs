@@ -2,10 +2,11 @@ using Chatbot.BotFramework.Schema;
 using Chatbot.Faq.Classification;
 using Chatbot.Teams;
 using Chatbot.Tests.Infrastructure;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Teams;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Tests.Teams;
 

@@ -6,6 +6,8 @@ using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Tests.Teams;
 

@@ -1,5 +1,5 @@
 using Chatbot.Teams;
-using Chatbot.Unanswered;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Tests.Teams;
 

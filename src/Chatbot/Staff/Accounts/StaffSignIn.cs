@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Accounts;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Chatbot.Faq.Editing;
-using Chatbot.Staff.Audit;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Editing;
 

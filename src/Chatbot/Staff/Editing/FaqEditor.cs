@@ -3,10 +3,10 @@ using Chatbot.Faq;
 using Chatbot.Faq.Dataset;
 using Chatbot.Faq.Editing;
 using Chatbot.Knowledge;
-using Chatbot.Staff.Audit;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Editing;
 

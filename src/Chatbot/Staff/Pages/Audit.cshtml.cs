@@ -1,6 +1,6 @@
 using System.Globalization;
 using Chatbot.Conversation;
-using Chatbot.Staff.Audit;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Pages;
 

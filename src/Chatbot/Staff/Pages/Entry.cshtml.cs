@@ -1,8 +1,8 @@
 using System.Globalization;
 using Chatbot.Conversation;
-using Chatbot.Staff.Audit;
 using Chatbot.Staff.Editing;
 using Microsoft.AspNetCore.Mvc;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Pages;
 

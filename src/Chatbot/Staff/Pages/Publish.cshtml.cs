@@ -1,7 +1,7 @@
 using System.Globalization;
 using Chatbot.Conversation;
-using Chatbot.Staff.Audit;
 using Chatbot.Staff.Publishing;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Pages;
 

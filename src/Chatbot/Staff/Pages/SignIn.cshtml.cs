@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Chatbot.Conversation;
 using Chatbot.Staff.Accounts;
-using Chatbot.Staff.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Pages;
 

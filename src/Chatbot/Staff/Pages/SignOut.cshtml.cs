@@ -1,6 +1,6 @@
-using Chatbot.Staff.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Pages;
 

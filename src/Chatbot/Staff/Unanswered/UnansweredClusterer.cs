@@ -1,6 +1,6 @@
 using System.Globalization;
 using Chatbot.Faq.Dataset;
-using Chatbot.Unanswered;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Staff.Unanswered;
 

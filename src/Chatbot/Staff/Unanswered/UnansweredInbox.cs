@@ -1,11 +1,11 @@
 using Chatbot.Faq.Dataset;
 using Chatbot.Knowledge;
 using Chatbot.Privacy;
-using Chatbot.Staff.Audit;
 using Chatbot.Staff.Editing;
-using Chatbot.Storage;
-using Chatbot.Unanswered;
 using Microsoft.Extensions.Options;
+using Chatbot.Clinic.Staff;
+using Chatbot.Clinic.Storage;
+using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Staff.Unanswered;
 
