@@ -8,6 +8,9 @@ public sealed class DirectLineOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "DirectLine";
 
+    /// <summary>The shortest accepted <see cref="TokenSigningKey"/>, in bytes after base64 decoding (HMAC-SHA256's block of 256 bits).</summary>
+    public const int MinimumTokenSigningKeyBytes = 32;
+
     /// <summary>
     /// A secret that server-side callers present as <c>Authorization: Bearer &lt;secret&gt;</c> to generate tokens
     /// (with a user id of their choice) or to use any conversation. Never give it to a browser.
@@ -16,10 +19,14 @@ public sealed class DirectLineOptions
     [MinLength(32)]
     public string? Secret { get; set; }
 
-    /// <summary>The HMAC-SHA256 key that signs tokens. Every instance serving the same clients needs the same key.</summary>
-    /// <value>The default is <see langword="null"/>: a random key is made at start (with a warning), so tokens do not
-    /// survive a restart and do not work across instances.</value>
-    [MinLength(32)]
+    /// <summary>
+    /// The HMAC-SHA256 key that signs tokens, base64-encoded, at least <see cref="MinimumTokenSigningKeyBytes"/> bytes
+    /// (<c>openssl rand -base64 32</c>). Every instance serving the same clients needs the same key; keep it in a secret
+    /// store, never in a file under version control.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>. Then, in the Development and Testing environments only, a random key
+    /// is made at start (with a warning): tokens do not survive a restart and do not work across instances. In any
+    /// other environment the host refuses to start without a key.</value>
     public string? TokenSigningKey { get; set; }
 
     /// <summary>How long a token is valid. Clients refresh it every 15 minutes (directlinejs' fixed interval).</summary>

@@ -34,7 +34,8 @@ internal sealed partial class DirectLineTokenService
         _lifetime = options.Value.TokenLifetime;
         if (options.Value.TokenSigningKey is { } configured)
         {
-            _key = Encoding.UTF8.GetBytes(configured);
+            _key = DirectLineOptionsValidator.DecodeSigningKey(configured)
+                ?? throw new ArgumentException($"DirectLine:TokenSigningKey must be base64 of at least {DirectLineOptions.MinimumTokenSigningKeyBytes} bytes.", nameof(options));
         }
         else
         {
@@ -114,7 +115,7 @@ internal sealed partial class DirectLineTokenService
     private byte[] Sign(string signed) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signed));
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "DirectLine:TokenSigningKey is not set: using a random key. Direct Line tokens will not survive a restart and will not work across instances.")]
+        "DirectLine:TokenSigningKey is not set: using a random key (allowed in Development only). Direct Line tokens will not survive a restart and will not work across instances.")]
     private static partial void LogRandomKey(ILogger logger);
 
     internal sealed record Claims(

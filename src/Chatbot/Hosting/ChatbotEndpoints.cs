@@ -2,10 +2,8 @@ using Chatbot.Faq.Safety;
 using Chatbot.Patients.Booking;
 using Chatbot.Patients;
 using Chatbot.Hosting;
-using Chatbot.Knowledge;
 using Chatbot.Staff;
 using Microsoft.Extensions.Options;
-using Chatbot.Clinic.Conversations;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -48,35 +46,7 @@ public static class ChatbotEndpoints
         app.MapGet("/api/clinic", (IOptions<ClinicOptions> clinic) =>
             TypedResults.Ok(new { name = clinic.Value.Name, phone = clinic.Value.Phone, hours = clinic.Value.Hours, botName = clinic.Value.BotName }));
 
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" }));
-        app.MapGet("/readyz", ReadyAsync);
+        app.MapChatbotHealthChecks();
         return app;
-    }
-
-    private static async Task<IResult> ReadyAsync(FaqKnowledgeProvider knowledge, SafetyModelHolder safety, IConversationStateStore states, PendingBookingQueue pendingBookings, CancellationToken cancellationToken)
-    {
-        var current = knowledge.Current;
-        string storage;
-        try
-        {
-            await states.ReadAsync("readyz-probe", cancellationToken);
-            storage = "reachable";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            storage = "unreachable";
-        }
-
-        var ready = current is not null && storage == "reachable" && safety.Model is not null;
-        var body = new
-        {
-            status = ready ? "ready" : "not ready",
-            model = current is null ? (knowledge.LoadError is null ? "loading" : "failed") : "loaded",
-            modelVersion = current?.Version,
-            safetyModel = safety.Model is not null ? "loaded" : safety.LoadError is null ? "loading" : "failed (phrase rules only)",
-            storage,
-            unsavedBookingRequests = pendingBookings.Count,
-        };
-        return ready ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -39,6 +39,9 @@ public static class ChatbotHostingExtensions
         builder.AddBotFramework();
         builder.AddDirectLine();
 
+        // Metrics, the turn span and OpenTelemetry (exported only when OTEL_* asks for it) (Telemetry/).
+        builder.AddChatbotTelemetry();
+
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
@@ -67,10 +70,14 @@ public static class ChatbotHostingExtensions
         services.AddFaqKnowledge();
         services.AddHostedService<RetentionService>();
 
+        // /healthz and /readyz: the database, the models and the notification outbox's backlog (Health/).
+        services.AddChatbotHealthChecks();
+
         // The safety gate (rules + learned layer) and the one function from a message to a decision (Safety/).
         services.AddSafetyGate();
         services.AddSingleton<PersonalDataRedactor>();
-        services.AddDataProtection();
+        // One key ring for every instance: staff cookies and the encrypted names in conversation state (Hosting/).
+        services.AddChatbotDataProtection();
         services.AddSingleton<ConversationPrivacy>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<AudienceResolver>();

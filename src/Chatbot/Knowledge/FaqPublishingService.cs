@@ -2,6 +2,7 @@ using Chatbot.Faq.Safety;
 using Chatbot.Faq.Answering;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Publishing;
+using Chatbot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Knowledge;
@@ -22,6 +23,7 @@ public sealed partial class FaqPublishingService(
     FaqFolders folders,
     IOptions<PublishingOptions> options,
     TimeProvider timeProvider,
+    ChatbotMetrics metrics,
     ILogger<FaqPublishingService> logger) : BackgroundService, IFaqPublishing
 {
     private const string SystemUser = "system";
@@ -99,6 +101,7 @@ public sealed partial class FaqPublishingService(
         var report = result.Report;
         _lastReport = report;
         LogReport(report);
+        metrics.Published(report);
         try
         {
             ReportAdded?.Invoke(this, report);

@@ -10,6 +10,7 @@ using Chatbot.Faq.Dataset;
 using Chatbot.Faq.Safety;
 using Chatbot.Patients.Handoff;
 using Chatbot.Knowledge;
+using Chatbot.Telemetry;
 using Chatbot.Patients.Privacy;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public sealed partial class PatientAnswers(
     ConversationPrivacy privacy,
     IOptions<AnswerPolicyOptions> policyOptions,
     TimeProvider timeProvider,
+    ChatbotMetrics metrics,
     ILogger<PatientAnswers> logger)
 {
     /// <summary>Answers <paramref name="text"/> and moves the conversation to the step the answer calls for.</summary>
@@ -47,11 +49,14 @@ public sealed partial class PatientAnswers(
             return;
         }
 
+        var started = timeProvider.GetTimestamp();
         var decided = decider.Decide(text, knowledge, staff, SafetyAssessment.Safe);
         var decision = decided.Answer ?? AnswerDecision.Fallback;
         var prediction = decided.Prediction;
+        metrics.Classified(timeProvider.GetElapsedTime(started), prediction?.Stage);
+        ChatbotTracing.TagDecision(decision.Kind, decision.Entry?.Id);
         Log.Decided(logger, turn.Activity.Id, decision.Kind, decision.Entry?.Id, prediction?.Best.Score ?? 1f, prediction?.Stage.ToString() ?? decided.Source, knowledge.Version);
-        ChatbotMetrics.Decided(decision.Kind, prediction?.Stage);
+        metrics.Decided(decision.Kind, prediction?.Stage);
         state.ConsecutiveFallbacks = decision.Kind == AnswerKind.Fallback ? state.ConsecutiveFallbacks + 1 : 0;
         state.LastIntent = decision.Entry?.Id ?? state.LastIntent;
 

@@ -7,6 +7,7 @@ using Chatbot.Faq.Answering;
 using Chatbot.Faq.Safety;
 using Chatbot.Patients.Handoff;
 using Chatbot.Knowledge;
+using Chatbot.Telemetry;
 using Chatbot.Patients.Privacy;
 
 namespace Chatbot.Patients;
@@ -25,6 +26,7 @@ public sealed partial class TurnRouter(
     AudienceResolver audience,
     ConversationPrivacy privacy,
     TimeProvider timeProvider,
+    ChatbotMetrics metrics,
     ILogger<TurnRouter> logger)
 {
     /// <summary>How long a message waits for the FAQ to finish loading before the patient is told to try again.</summary>
@@ -87,7 +89,8 @@ public sealed partial class TurnRouter(
     private async Task OnSafetyGateAsync(ITurnContext turn, ConversationState state, string text, SafetyAssessment safety, CancellationToken cancellationToken)
     {
         Log.SafetyGateFired(logger, turn.Activity.Id, safety.Risk, safety.Rule, safety.Layer);
-        ChatbotMetrics.SafetyGateFired(safety);
+        metrics.SafetyGateFired(safety);
+        ChatbotTracing.TagSafety(safety);
         await turn.SendActivityAsync(replies.Safety(safety), cancellationToken);
         state.LastSafetyAlert = timeProvider.GetUtcNow();
         state.ActiveDialog = null;
@@ -112,6 +115,7 @@ public sealed partial class TurnRouter(
 
     private async Task ContinueBookingAsync(ITurnContext turn, ConversationState state, string text, CancellationToken cancellationToken)
     {
+        ChatbotTracing.TagDecision(AnswerKind.Booking, intent: null);
         switch (await bookingDialog.ContinueAsync(turn, state, text, cancellationToken))
         {
             case BookingTurnOutcome.HandoffRequested:

@@ -10,7 +10,7 @@ public sealed class DirectLineMalformedTokenTests
     private const string Header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 
     private static DirectLineTokenService Service() => new(
-        Options.Create(new DirectLineOptions { TokenSigningKey = new string('k', 40) }), TimeProvider.System, NullLogger<DirectLineTokenService>.Instance);
+        Options.Create(new DirectLineOptions { TokenSigningKey = new string('k', 44) }), TimeProvider.System, NullLogger<DirectLineTokenService>.Instance);
 
     [Theory]
     [InlineData(Header + ".eyJjb252IjoiYyJ9.not*base64url!")]

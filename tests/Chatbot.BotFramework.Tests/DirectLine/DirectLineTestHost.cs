@@ -45,7 +45,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DirectLine:Secret"] = Secret,
-            ["DirectLine:TokenSigningKey"] = "signing-key-0123456789-0123456789-abcdef",
+            ["DirectLine:TokenSigningKey"] = "c2lnbmluZy1rZXktMDEyMzQ1Njc4OS0wMTIzNDU2Nzg5LWFiY2RlZg==",
             ["DirectLine:BotId"] = "clinic-bot",
             ["DirectLine:BotName"] = "Clinic assistant",
         });

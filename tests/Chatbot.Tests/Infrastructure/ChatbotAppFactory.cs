@@ -48,6 +48,9 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
             ["Chatbot:Faq:DataFolder"] = FaqDataFolder.Path,
             ["Chatbot:Faq:ModelFolder"] = FaqPaths.DefaultModelFolder(FaqDataFolder.Path),
             ["MicrosoftAppId"] = string.Empty,
+
+            // Required outside Development and Testing (StartupRefusalTests); base64 of 32 bytes.
+            ["DirectLine:TokenSigningKey"] = "dGVzdC1zaWduaW5nLWtleS1vZi0zMi1ieXRlcy0wMDA=",
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
             ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
             ["Chatbot:RateLimits:SignInsPerMinutePerIp"] = "100000",

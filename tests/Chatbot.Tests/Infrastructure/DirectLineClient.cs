@@ -33,6 +33,9 @@ public sealed class DirectLineClient(HttpClient http)
         return this;
     }
 
+    /// <summary>The same conversation, token and watermark through another instance (as behind a load balancer).</summary>
+    public DirectLineClient On(HttpClient other) => new(other) { ConversationId = ConversationId, Token = Token, _watermark = _watermark };
+
     /// <summary>Posts a message and returns the bot's replies to it (read by polling from the last watermark).</summary>
     public async Task<IReadOnlyList<Activity>> SayAsync(string text)
     {

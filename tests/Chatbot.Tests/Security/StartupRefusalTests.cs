@@ -20,6 +20,10 @@ public sealed class StartupRefusalTests
         { "Testing", new() { ["Chatbot:Embed:AllowedOrigins:0"] = "*" }, "Chatbot:Embed:AllowedOrigins: '*' is not an origin" },
         { "Testing", new() { ["Chatbot:Embed:AllowedOrigins:0"] = "http://www.clinic.example" }, "Chatbot:Embed:AllowedOrigins: 'http://www.clinic.example' is not an origin" },
         { "Testing", new() { ["Chatbot:Embed:AllowedOrigins:0"] = "https://www.clinic.example/chat" }, "is not an origin like 'https://www.clinic.example'" },
+        { "Production", new() { ["urls"] = "https://+:443", ["DirectLine:TokenSigningKey"] = null }, "DirectLine:TokenSigningKey is not set in the Production environment" },
+        { "Staging", new() { ["urls"] = "https://+:443", ["DirectLine:TokenSigningKey"] = null }, "DirectLine:TokenSigningKey is not set in the Staging environment" },
+        { "Testing", new() { ["DirectLine:TokenSigningKey"] = "a passphrase, not a base64 key of 32 bytes" }, "DirectLine:TokenSigningKey must be base64 of at least 32 random bytes" },
+        { "Testing", new() { ["DirectLine:TokenSigningKey"] = "c2hvcnQta2V5LW9mLTI0LWJ5dGVzLTAwMDA=" }, "DirectLine:TokenSigningKey must be base64 of at least 32 random bytes" },
     };
 
     [Theory]

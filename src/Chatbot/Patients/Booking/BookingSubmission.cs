@@ -4,6 +4,7 @@ using Chatbot.Clinic;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Patients;
+using Chatbot.Telemetry;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
@@ -20,6 +21,7 @@ public sealed partial class BookingSubmission(
     IOptions<BookingOptions> bookingOptions,
     IOptions<ClinicOptions> clinicOptions,
     TimeProvider timeProvider,
+    ChatbotMetrics metrics,
     ILogger<BookingSubmission> logger)
 {
     private readonly ClinicOptions _clinic = clinicOptions.Value;
@@ -48,6 +50,7 @@ public sealed partial class BookingSubmission(
 
             pending.Enqueue(request, notification);
             Log.BookingNotSaved(logger, ex, request.Reference);
+            metrics.BookingRequested(saved: false, viaLink: false);
             await turn.SendActivityAsync(
                 $"I'm sorry — our booking system couldn't save your request just now. Please call us at {_clinic.Phone} ({_clinic.Hours}) so nothing is missed. " +
                 $"I've kept your request (reference **{request.Reference}**) and will keep trying to send it to our team.",
@@ -56,6 +59,7 @@ public sealed partial class BookingSubmission(
         }
 
         Log.BookingSaved(logger, request.Reference, request.Reason);
+        metrics.BookingRequested(saved: true, viaLink: false);
         await ConfirmAsync(turn, request, cancellationToken);
     }
 
@@ -89,15 +93,19 @@ public sealed partial class BookingSubmission(
         var request = new BookingRequest(ReferenceCodes.New(bookingOptions.Value.ReferencePrefix), now, reason ?? BookingReason.NewPatientConsultation, string.Empty, null, null,
             "Sent to the online scheduler", turn.Activity.ChannelId ?? "unknown", turn.Activity.Conversation?.Id ?? "unknown",
             BookingStatus.New, now, "bot", ViaLink: true);
+        var saved = true;
         try
         {
             await bookings.AddAsync(request, Notify(request), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            saved = false;
             pending.Enqueue(request, Notify(request));
             Log.BookingNotSaved(logger, ex, request.Reference);
         }
+
+        metrics.BookingRequested(saved, viaLink: true);
 
         var activity = BookingPrompts.Message($"You can choose a time in our online scheduler. If you'd rather talk to someone, call us at {_clinic.Phone} ({_clinic.Hours}).", []);
         activity.SuggestedActions = new SuggestedActions
