@@ -24,6 +24,7 @@ public sealed partial class ClinicBot(
     FaqKnowledgeProvider knowledgeProvider,
     BookingDialog bookingDialog,
     HandoffService handoff,
+    LiveHandoffService liveHandoffs,
     MessageDecider decider,
     BotReplies replies,
     ConversationStateAccessor stateAccessor,
@@ -88,11 +89,20 @@ public sealed partial class ClinicBot(
             }
 
             // A person is brought in when the gate is sure; a less certain firing still sent every help line above.
-            if (safety.Risk == SafetyRisk.Crisis && safety.Confident)
+            // During a live chat the staff member gets the message and an alert instead of a second hand-off starting.
+            var withStaff = await liveHandoffs.AlertStaffAsync(turnContext, state, text, cancellationToken);
+            if (!withStaff && safety.Risk == SafetyRisk.Crisis && safety.Confident)
             {
                 await handoff.StartAsync(turnContext, state, HandoffReason.Crisis, cancellationToken);
             }
 
+            await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
+            return;
+        }
+
+        // A live chat with a staff member: the message goes to them (or waits for one); "end chat" ends it.
+        if (state.Handoff is not null && await liveHandoffs.OnPatientMessageAsync(turnContext, state, text, safetyAlert: false, cancellationToken))
+        {
             await stateAccessor.SaveAsync(key, state, etag, cancellationToken);
             return;
         }

@@ -26,6 +26,7 @@ public sealed partial class HandoffService(
     IHandoffIndex index,
     ConversationStateAccessor stateAccessor,
     ConversationPrivacy privacy,
+    LiveHandoffService liveHandoffs,
     TimeProvider timeProvider,
     ILogger<HandoffService> logger)
 {
@@ -77,6 +78,7 @@ public sealed partial class HandoffService(
                 ExpiresAt = now + handoffOptions.Value.Timeout,
             };
             await IndexAsync(turn, state, cancellationToken);
+            await liveHandoffs.OpenAsync(turn, state.Handoff, cancellationToken);
         }
 
         await NotifyStaffAsync(turn.Activity, state, reason, open, now, cancellationToken);
@@ -101,6 +103,10 @@ public sealed partial class HandoffService(
         if (!open && reason != HandoffReason.Crisis)
         {
             reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(BotReplies.BookTitle)] };
+        }
+        else if (open && !string.Equals(turn.Activity.ChannelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase))
+        {
+            reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(LiveHandoffService.EndChatTitle)] };
         }
 
         await turn.SendActivityAsync(reply, cancellationToken);
@@ -157,6 +163,7 @@ public sealed partial class HandoffService(
         }
 
         await index.CloseAsync(handoff.StateKey, cancellationToken);
+        await liveHandoffs.EndAsync(handoff.Reference, releasedBy, cancellationToken);
         Log.Released(logger, handoff.Reference, releasedBy);
         return handoff;
     }

@@ -79,6 +79,8 @@ public static class ChatbotHostingExtensions
         services.AddSingleton<BookingInterruptions>();
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<HandoffService>();
+        services.AddSingleton<LiveHandoffService>();
+        services.AddHostedService<LiveHandoffSweeper>();
 
         // Teams for staff: tenant allow-list, staff commands and cards, the Teams notification channel (Teams/).
         services.AddTeams();
