@@ -222,6 +222,16 @@ public sealed partial class LiveHandoffService(
         }
 
         Log.Taken(logger, taken.Reference, takenBy, seat.Channel);
+        if (seat.Channel == Channels.Msteams)
+        {
+            // What the patient wrote while waiting, so the staff member in Teams starts where the patient is.
+            var waiting = (await store.ReadMessagesAsync(taken.Reference, 0, 50, cancellationToken)).Where(m => m.Sender == LiveHandoffSender.Patient).ToList();
+            if (waiting.Count > 0)
+            {
+                await SendToStaffAsync(taken, "While waiting, the patient wrote:\n\n" + string.Join("\n", waiting.Select(m => "- " + m.Text)), cancellationToken);
+            }
+        }
+
         await store.AddMessageAsync(taken.Reference, LiveHandoffSender.System, displayName, $"{displayName} joined the chat.", now, cancellationToken);
         await SendToPatientAsync(taken, PatientMessage(
             $"**{displayName}** from our team has joined the chat. You can write to them here; press **{EndChatTitle}** when you're done.",

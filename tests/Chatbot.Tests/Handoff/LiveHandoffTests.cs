@@ -35,8 +35,11 @@ public sealed class LiveHandoffTests : IAsyncLifetime
     public async Task StaffTakeTheChatInATeamsThreadRepliesReachThePatientAndThePatientsReachStaffUntilStaffEndIt()
     {
         var (patient, reference) = await AskForAPersonAsync();
+        Assert.Empty(await patient.SayAsync("it's about my bill"));
 
         var took = Assert.Single(await StaffSaysAsync("take " + reference.ToLowerInvariant()));
+        var backlog = await _connector.WaitForAsync(r => ((string?)r.Body["text"] ?? string.Empty).StartsWith("While waiting", StringComparison.Ordinal));
+        Assert.Contains("- it's about my bill", (string?)backlog["text"], StringComparison.Ordinal);
         Assert.Contains($"You have **{reference}**", took.Text, StringComparison.Ordinal);
         Assert.Contains("Sam** from our team has joined the chat", Texts(await patient.PollAsync()), StringComparison.Ordinal);
 
@@ -52,7 +55,7 @@ public sealed class LiveHandoffTests : IAsyncLifetime
         var toStaff = await _connector.WaitForAsync(r => r.Path.StartsWith("/v3/conversations/19%3A9f7c2f4b", StringComparison.Ordinal) && ((string?)r.Body["text"] ?? string.Empty).Contains("Blue Cross", StringComparison.Ordinal));
         Assert.Equal($"**Patient ({reference}):** my insurance is Blue Cross, does it cover ketamine?", (string?)toStaff["text"]);
         var staffPage = await Live.ReadMessagesAsync(reference, 0, default);
-        Assert.Equal([LiveHandoffSender.System, LiveHandoffSender.Staff, LiveHandoffSender.Patient], staffPage.Select(m => m.Sender));
+        Assert.Equal([LiveHandoffSender.Patient, LiveHandoffSender.System, LiveHandoffSender.Staff, LiveHandoffSender.Patient], staffPage.Select(m => m.Sender));
 
         // Nothing the patient writes reaches the log at Information or above.
         Assert.DoesNotContain(_factory.Logs, l => l.Level >= LogLevel.Information && l.Message.Contains("Blue Cross", StringComparison.Ordinal));
