@@ -125,6 +125,7 @@ public sealed partial class HandoffService(
         state.Handoff.HubStatus = status;
         if (status is "completed" or "failed")
         {
+            await liveHandoffs.EndAsync(state.Handoff.Reference ?? string.Empty, "hand-off hub: " + status, cancellationToken, inPatientTurn: true);
             state.Handoff = null;
             await UnindexAsync(ConversationStateAccessor.KeyFor(turn), cancellationToken);
             var text = status == "failed"
@@ -155,6 +156,8 @@ public sealed partial class HandoffService(
             return null;
         }
 
+        // A live chat ends first, so the patient is told while their conversation still waits on it.
+        await liveHandoffs.EndAsync(handoff.Reference, releasedBy, cancellationToken);
         var (state, etag) = await stateAccessor.LoadAsync(handoff.StateKey, cancellationToken);
         if (state.Handoff is not null)
         {
@@ -163,7 +166,6 @@ public sealed partial class HandoffService(
         }
 
         await index.CloseAsync(handoff.StateKey, cancellationToken);
-        await liveHandoffs.EndAsync(handoff.Reference, releasedBy, cancellationToken);
         Log.Released(logger, handoff.Reference, releasedBy);
         return handoff;
     }

@@ -136,7 +136,7 @@ public sealed partial class LiveHandoffService(
 
         if (!safetyAlert && IsEndRequest(text))
         {
-            if (await EndAsync(live.Reference, PatientEnder, cancellationToken) is not null)
+            if (await EndAsync(live.Reference, PatientEnder, cancellationToken, inPatientTurn: true) is not null)
             {
                 state.Handoff = null;
                 await turn.SendActivityAsync(PatientMessage(
@@ -262,11 +262,16 @@ public sealed partial class LiveHandoffService(
     }
 
     /// <summary>
-    /// Ends an open live chat: the conversation goes back to the bot. When staff end it, the patient is told; when the
-    /// patient ends it, the staff member is (the patient's own turn answers the patient).
+    /// Ends an open live chat: the conversation goes back to the bot. Ended by staff, the patient is told (if their
+    /// conversation still waits on this hand-off); ended in the patient's own turn (they pressed End chat, or a hub
+    /// reported the hand-off over), the staff member is told and the turn answers the patient and saves their state.
     /// </summary>
+    /// <param name="reference">The hand-off.</param>
+    /// <param name="endedBy">Who, for the record: <see cref="PatientEnder"/> or a staff name.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="inPatientTurn">True when called from the patient's turn.</param>
     /// <returns>The ended hand-off, or null when it was not open.</returns>
-    public async Task<LiveHandoff?> EndAsync(string reference, string endedBy, CancellationToken cancellationToken)
+    public async Task<LiveHandoff?> EndAsync(string reference, string endedBy, CancellationToken cancellationToken, bool inPatientTurn = false)
     {
         var ended = await store.TryEndAsync(reference, endedBy, timeProvider.GetUtcNow(), cancellationToken);
         if (ended is null)
@@ -274,16 +279,18 @@ public sealed partial class LiveHandoffService(
             return null;
         }
 
-        Log.Ended(logger, ended.Reference, endedBy == PatientEnder ? PatientEnder : "staff");
-        await GiveBackToBotAsync(ended, cancellationToken, patientTurn: endedBy == PatientEnder);
-        if (endedBy == PatientEnder)
+        Log.Ended(logger, ended.Reference, inPatientTurn ? PatientEnder : "staff");
+        var patientWaits = await GiveBackToBotAsync(ended, cancellationToken, patientTurn: inPatientTurn);
+        if (inPatientTurn)
         {
             if (ended.Seat?.Channel == Channels.Msteams)
             {
-                await SendToStaffAsync(ended, $"The patient ended the chat **{ended.Reference}**. The bot answers them again.", cancellationToken);
+                await SendToStaffAsync(ended, endedBy == PatientEnder
+                    ? $"The patient ended the chat **{ended.Reference}**. The bot answers them again."
+                    : $"The chat **{ended.Reference}** ended ({endedBy}). The bot answers the patient again.", cancellationToken);
             }
         }
-        else
+        else if (patientWaits)
         {
             await SendToPatientAsync(ended, PatientMessage(
                 "Our team member has ended the chat. You're back with the virtual assistant: ask me anything about ketamine infusion therapy, or book a consultation.",
@@ -306,7 +313,12 @@ public sealed partial class LiveHandoffService(
         foreach (var handoff in claimed)
         {
             Log.TimedOut(logger, handoff.Reference);
-            await GiveBackToBotAsync(handoff, cancellationToken, patientTurn: false);
+            if (!await GiveBackToBotAsync(handoff, cancellationToken, patientTurn: false))
+            {
+                // The conversation moved on (a hub ended the hand-off, a newer one replaced it): nothing to tell.
+                continue;
+            }
+
             var crisis = handoff.Reason == HandoffReason.Crisis ? " If you are in danger, call **911**; you can call or text **988** any time." : string.Empty;
             await SendToPatientAsync(handoff, PatientMessage(
                 $"I'm sorry: nobody from our team was free to join this chat in the last {Minutes(options.Value.TakeTimeout)}. " +
@@ -359,15 +371,18 @@ public sealed partial class LiveHandoffService(
         SuggestedActions = new SuggestedActions { Actions = actions },
     };
 
-    // The patient's state and the open hand-off list no longer hold it. In the patient's own turn, the turn saves its state.
-    private async Task GiveBackToBotAsync(LiveHandoff handoff, CancellationToken cancellationToken, bool patientTurn)
+    // The patient's state and the open hand-off list no longer hold it (in the patient's own turn, the turn saves its
+    // state). Returns true when the patient's conversation was still waiting on this hand-off, so they should be told.
+    private async Task<bool> GiveBackToBotAsync(LiveHandoff handoff, CancellationToken cancellationToken, bool patientTurn)
     {
+        var waits = true;
         try
         {
             if (!patientTurn)
             {
                 var (state, etag) = await stateAccessor.LoadAsync(handoff.StateKey, cancellationToken);
-                if (state.Handoff is not null && string.Equals(state.Handoff.Reference, handoff.Reference, StringComparison.OrdinalIgnoreCase))
+                waits = state.Handoff is not null && string.Equals(state.Handoff.Reference, handoff.Reference, StringComparison.OrdinalIgnoreCase);
+                if (waits)
                 {
                     state.Handoff = null;
                     await stateAccessor.SaveAsync(handoff.StateKey, state, etag, cancellationToken);
@@ -381,6 +396,8 @@ public sealed partial class LiveHandoffService(
             // The store says it is over; a patient turn also checks the store, so the bot still answers them.
             Log.StoreFailed(logger, ex, handoff.Reference);
         }
+
+        return waits;
     }
 
     private async Task<bool> SendToPatientAsync(LiveHandoff handoff, Activity activity, CancellationToken cancellationToken, ITurnContext? turn = null)

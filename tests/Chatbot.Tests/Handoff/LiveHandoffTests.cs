@@ -162,6 +162,29 @@ public sealed class LiveHandoffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHubEndingTheHandOffEndsTheLiveChatAndNoTimeOutFollows()
+    {
+        var (patient, reference) = await AskForAPersonAsync();
+        using var posted = await patient.PostAsync(new JObject { ["type"] = "event", ["name"] = "handoff.status", ["value"] = new JObject { ["state"] = "completed" }, ["from"] = new JObject { ["id"] = "dl-user" } });
+        Assert.Contains("back with the virtual assistant", Texts(await patient.PollAsync()), StringComparison.Ordinal);
+        Assert.Equal(LiveHandoffStatus.Ended, (await Live.GetAsync(reference, default))!.Status);
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(0, await Live.SweepAsync(default));
+        Assert.Empty(await patient.PollAsync());
+    }
+
+    [Fact]
+    public async Task ReleasingALiveChatTellsThePatient()
+    {
+        var (patient, reference) = await AskForAPersonAsync();
+        await StaffSaysAsync("take " + reference);
+        await patient.PollAsync();
+        Assert.Contains($"Released **{reference}**", Assert.Single(await _factory.SendAsync(TeamsFixtures.Personal("release " + reference))).Text, StringComparison.Ordinal);
+        Assert.Contains("ended the chat. You're back with the virtual assistant", Texts(await patient.PollAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OneTeamsThreadHoldsOneLiveChat()
     {
         var (_, first) = await AskForAPersonAsync();
