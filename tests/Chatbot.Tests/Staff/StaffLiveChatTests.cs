@@ -65,6 +65,9 @@ public sealed class StaffLiveChatTests : IAsyncLifetime
         var list = await staff.PageAsync("/staff/handoffs");
         using var ended = await staff.PostAsync($"/staff/handoffs?handler=End&reference={reference}", StaffClient.Token(list), []);
         Assert.Contains($"Ended {reference}", StaffClient.Text(await ended.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var audit = StaffClient.Text(await staff.PageAsync("/staff/audit"));
+        Assert.Contains("handoff-end", audit, StringComparison.Ordinal);
+        Assert.Contains(reference, audit, StringComparison.Ordinal);
         Assert.Contains("ended the chat. You're back with the virtual assistant", string.Join("\n", (await patient.PollAsync()).Select(a => a.Text)), StringComparison.Ordinal);
     }
 }

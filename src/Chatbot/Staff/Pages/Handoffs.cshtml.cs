@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chatbot.Clinic.Handoffs;
+using Chatbot.Clinic.Staff;
 using Chatbot.Conversation;
 using Chatbot.Handoff;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,8 @@ namespace Chatbot.Staff.Pages;
 /// <c>/staff/handoffs</c>: the live chats for clinics without Teams. Lists the open live hand-offs; a staff member takes
 /// one here, reads what the patient writes (polled by staff.js) and replies, and either side can end it.
 /// </summary>
-public sealed class HandoffsModel(LiveHandoffService liveHandoffs, ClinicClock clock, IOptions<ClinicOptions> clinic) : StaffPageModel
+public sealed class HandoffsModel(
+    LiveHandoffService liveHandoffs, IStaffAuditLog audit, ClinicClock clock, IOptions<ClinicOptions> clinic, TimeProvider timeProvider) : StaffPageModel
 {
     /// <summary>The open live hand-offs, the longest waiting first.</summary>
     public IReadOnlyList<LiveHandoff> Open { get; private set; } = [];
@@ -69,7 +71,8 @@ public sealed class HandoffsModel(LiveHandoffService liveHandoffs, ClinicClock c
             return Page();
         }
 
-        return RedirectToPage(new { reference = handoff!.Reference });
+        await AuditAsync(StaffAuditActions.HandoffTake, handoff!.Reference, cancellationToken);
+        return RedirectToPage(new { reference = handoff.Reference });
     }
 
     /// <summary>Sends a reply to the patient.</summary>
@@ -105,6 +108,11 @@ public sealed class HandoffsModel(LiveHandoffService liveHandoffs, ClinicClock c
     {
         var ended = await liveHandoffs.EndAsync(Reference ?? string.Empty, "staff page: " + StaffName, cancellationToken);
         Messages.Success = ended is null ? $"{Reference} had already ended." : $"Ended {ended.Reference}: the patient was told, and the bot answers them again.";
+        if (ended is not null)
+        {
+            await AuditAsync(StaffAuditActions.HandoffEnd, ended.Reference, cancellationToken);
+        }
+
         Reference = null;
         await LoadAsync(cancellationToken);
         return Page();
@@ -120,6 +128,10 @@ public sealed class HandoffsModel(LiveHandoffService liveHandoffs, ClinicClock c
         LiveHandoffSender.Staff => message.SenderName + " (staff)",
         _ => "Bot",
     };
+
+    // Who took or ended which patient's chat, never what was said.
+    private Task AuditAsync(string action, string reference, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new StaffAuditRecord(0, timeProvider.GetUtcNow(), StaffName, action, null, null, null, null, reference), cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
