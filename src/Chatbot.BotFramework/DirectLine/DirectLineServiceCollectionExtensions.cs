@@ -34,6 +34,8 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLinePollRateLimiter>();
         services.TryAddSingleton<DirectLineActivityNormalizer>();
         services.TryAddSingleton<DirectLineConversationService>();
+        services.TryAddSingleton(sp => new DirectLineProactiveSender(
+            sp.GetRequiredService<IDirectLineTranscriptStore>(), sp.GetRequiredService<DirectLineActivityNormalizer>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DirectLineTranscriptPurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineTranscriptPurgeService>());
         return builder;

@@ -32,4 +32,10 @@ public static class StaffAuditActions
 
     /// <summary>Dismissed unanswered questions as noise.</summary>
     public const string Dismiss = "dismiss";
+
+    /// <summary>Took a patient's live hand-off on the staff page (detail: its reference).</summary>
+    public const string HandoffTake = "handoff-take";
+
+    /// <summary>Ended a patient's live hand-off on the staff page (detail: its reference).</summary>
+    public const string HandoffEnd = "handoff-end";
 }

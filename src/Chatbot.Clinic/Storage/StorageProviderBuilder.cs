@@ -19,6 +19,7 @@ public sealed class StorageProviderBuilder
         typeof(IConversationStateStore), typeof(IDirectLineTranscriptStore), typeof(IBookingStore),
         typeof(INotificationOutbox), typeof(IHandoffIndex), typeof(ITeamsConversationStore),
         typeof(IUnansweredQuestionStore), typeof(IUnansweredReviewStore), typeof(IStaffAccountStore), typeof(IStaffAuditLog),
+        typeof(ILiveHandoffStore),
     ];
 
     private readonly IServiceCollection _services;

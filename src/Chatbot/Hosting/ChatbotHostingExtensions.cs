@@ -95,6 +95,8 @@ public static class ChatbotHostingExtensions
         services.AddSingleton<BookingSubmission>();
         services.AddSingleton<BookingDialog>();
         services.AddSingleton<HandoffService>();
+        services.AddSingleton<LiveHandoffService>();
+        services.AddHostedService<LiveHandoffSweeper>();
 
         // Teams for staff: tenant allow-list, staff commands and cards, the Teams notification channel (Teams/).
         services.AddTeams();

@@ -59,6 +59,8 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
         "- **why** <question>: my top three guesses with scores, the thresholds, and what a patient would get\n" +
         "- **handoffs**: conversations waiting for a person\n" +
         "- **release** <reference>: give a handed-off conversation back to me\n" +
+        "- **take** <reference>: chat with that patient live from here; your messages here go to them, theirs come here\n" +
+        "- **end** [reference]: end the live chat; I answer the patient again\n" +
         "- **help**: this list\n\n" +
         "Anything else is answered from the approved FAQ, including the staff-only entries.",
         []);

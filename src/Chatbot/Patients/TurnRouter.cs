@@ -21,6 +21,7 @@ public sealed partial class TurnRouter(
     FaqKnowledgeProvider knowledgeProvider,
     BookingDialog bookingDialog,
     HandoffService handoff,
+    LiveHandoffService liveHandoffs,
     PatientAnswers answers,
     BotReplies replies,
     AudienceResolver audience,
@@ -53,6 +54,10 @@ public sealed partial class TurnRouter(
         if (safety.Risk != SafetyRisk.None)
         {
             await OnSafetyGateAsync(turn, state, text, safety, cancellationToken);
+        }
+        else if (state.Handoff is not null && await liveHandoffs.OnPatientMessageAsync(turn, state, text, safetyAlert: false, cancellationToken))
+        {
+            // A live chat with a staff member: the message went to them (or waits for one); "end chat" ended it.
         }
         else if (handoff.IsActive(state))
         {
@@ -107,7 +112,9 @@ public sealed partial class TurnRouter(
         }
 
         // A person is brought in when the gate is sure; a less certain firing still sent every help line above.
-        if (safety.Risk == SafetyRisk.Crisis && safety.Confident)
+        // During a live chat the staff member gets the message and an alert instead of a second hand-off starting.
+        var withStaff = await liveHandoffs.AlertStaffAsync(turn, state, text, cancellationToken);
+        if (!withStaff && safety.Risk == SafetyRisk.Crisis && safety.Confident)
         {
             await handoff.StartAsync(turn, state, HandoffReason.Crisis, cancellationToken);
         }

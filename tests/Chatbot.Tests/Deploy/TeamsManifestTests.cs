@@ -17,7 +17,7 @@ public sealed class TeamsManifestTests
     private const string DerivedTeamsAppId = "f0786e3f-3b69-5435-b371-96c7123ca61b";
     private const string PackageName = "clinic-assistant-teams.zip";
     private static readonly string[] Settings = ["MICROSOFT_APP_ID", "TEAMS_APP_ID", "CLINIC_WEBSITE", "PRIVACY_URL", "TERMS_URL", "APP_VERSION", "OUT_DIR", "SKIP_VALIDATION"];
-    private static readonly string[] StaffCommands = ["bookings", "unanswered", "why", "handoffs", "release", "help"];
+    private static readonly string[] StaffCommands = ["bookings", "unanswered", "why", "handoffs", "release", "take", "end", "help"];
     private static readonly string[] Scopes = ["personal", "team", "groupChat"];
     private static readonly string RepoRoot = FindRepoRoot();
     private static readonly string TeamsFolder = Path.Combine(RepoRoot, "deploy", "teams");

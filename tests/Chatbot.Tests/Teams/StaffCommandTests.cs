@@ -248,6 +248,6 @@ public sealed class StaffCommandTests(TeamsTestFactory factory) : IClassFixture<
     {
         var container = card.Descendants().OfType<JObject>()
             .First(o => (string?)o["type"] == "Container" && o.ToString().Contains(conversationId, StringComparison.Ordinal));
-        return (string)Cards.Executes(container).Single()["data"]!["reference"]!;
+        return (string)Cards.Executes(container).Single(b => (string?)b["verb"] == "handoff.release")["data"]!["reference"]!;
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class HandoffService(
     IHandoffIndex index,
     ConversationStateAccessor stateAccessor,
     ConversationPrivacy privacy,
+    LiveHandoffService liveHandoffs,
     TimeProvider timeProvider,
     ILogger<HandoffService> logger)
 {
@@ -76,6 +77,7 @@ public sealed partial class HandoffService(
                 ExpiresAt = now + handoffOptions.Value.Timeout,
             };
             await IndexAsync(turn, state, cancellationToken);
+            await liveHandoffs.OpenAsync(turn, state.Handoff, cancellationToken);
         }
 
         await NotifyStaffAsync(turn.Activity, state, reason, open, now, cancellationToken);
@@ -102,6 +104,10 @@ public sealed partial class HandoffService(
         {
             reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(BotReplies.BookTitle)] };
         }
+        else if (open && !string.Equals(turn.Activity.ChannelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase))
+        {
+            reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(LiveHandoffService.EndChatTitle)] };
+        }
 
         await turn.SendActivityAsync(reply, cancellationToken);
     }
@@ -124,6 +130,7 @@ public sealed partial class HandoffService(
         state.Handoff.HubStatus = status;
         if (status is "completed" or "failed")
         {
+            await liveHandoffs.EndAsync(state.Handoff.Reference ?? string.Empty, "hand-off hub: " + status, cancellationToken, inPatientTurn: true);
             state.Handoff = null;
             await UnindexAsync(ConversationStateAccessor.KeyFor(turn), cancellationToken);
             var text = status == "failed"
@@ -154,6 +161,8 @@ public sealed partial class HandoffService(
             return null;
         }
 
+        // A live chat ends first, so the patient is told while their conversation still waits on it.
+        await liveHandoffs.EndAsync(handoff.Reference, releasedBy, cancellationToken);
         await stateAccessor.UpdateAsync(handoff.StateKey, state =>
         {
             var open = state.Handoff is not null;

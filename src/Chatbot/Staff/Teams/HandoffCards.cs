@@ -34,7 +34,7 @@ public sealed class HandoffCards(ClinicClock clock)
                         ("Bot answers again", Time(handoff.ExpiresAt)),
                         ("Last message", handoff.Summary),
                         ("Conversation", handoff.ConversationId)),
-                    ActionSet([ReleaseButton(handoff.Reference, StaffVerbs.ListView)]),
+                    ActionSet([LiveHandoffCards.TakeButton(handoff.Reference), ReleaseButton(handoff.Reference, StaffVerbs.ListView)]),
                 ],
                 handoff.Reason == HandoffReason.Crisis ? "attention" : null));
         }
@@ -66,7 +66,7 @@ public sealed class HandoffCards(ClinicClock clock)
 
         if (reference is not null && during)
         {
-            body.Add(ActionSet([ReleaseButton(reference, StaffVerbs.SingleView)]));
+            body.Add(ActionSet([LiveHandoffCards.TakeButton(reference), ReleaseButton(reference, StaffVerbs.SingleView)]));
         }
 
         return Card(body);

@@ -20,6 +20,7 @@ public sealed partial class StaffCardActions(
     IBookingStore bookings,
     BookingCards bookingCards,
     HandoffService handoff,
+    LiveHandoffStaffRelay liveHandoffs,
     FaqKnowledgeProvider knowledgeProvider,
     IOptions<TeamsOptions> teamsOptions,
     TimeProvider timeProvider,
@@ -46,6 +47,8 @@ public sealed partial class StaffCardActions(
             StaffVerbs.UnansweredList => AdaptiveCardInvokeResponse.Card(await views.UnansweredAsync(Days(data), cancellationToken)),
             StaffVerbs.FaqShow => ShowEntry(data),
             StaffVerbs.HandoffRelease => await ReleaseAsync(turn.Activity, data, cancellationToken),
+            StaffVerbs.HandoffTake => AdaptiveCardInvokeResponse.Card(await liveHandoffs.TakeFromCardAsync(turn.Activity, (string?)data["reference"] ?? string.Empty, cancellationToken)),
+            StaffVerbs.HandoffEnd => AdaptiveCardInvokeResponse.Card(await liveHandoffs.EndFromCardAsync(turn.Activity, (string?)data["reference"] ?? string.Empty, cancellationToken)),
             StaffVerbs.HandoffsList => AdaptiveCardInvokeResponse.Card(await views.HandoffsAsync(null, cancellationToken)),
             _ => AdaptiveCardInvokeResponse.Error(400, "NotSupported", "This button is not supported by this version of the bot."),
         };

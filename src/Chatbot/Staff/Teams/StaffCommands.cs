@@ -20,6 +20,7 @@ public sealed partial class StaffCommands(
     AudienceResolver audience,
     StaffViews views,
     HandoffService handoff,
+    LiveHandoffStaffRelay liveHandoffs,
     FaqKnowledgeProvider knowledgeProvider,
     MessageDecider decider,
     BotReplies replies,
@@ -33,6 +34,13 @@ public sealed partial class StaffCommands(
     public async Task<bool> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+
+        // In a live chat every staff message goes to the patient (a reply may well start with "why"); take/end first.
+        if (await liveHandoffs.TryHandleAsync(turn, text, cancellationToken))
+        {
+            return true;
+        }
+
         if (StaffCommand.Parse(text) is not { } command)
         {
             return false;

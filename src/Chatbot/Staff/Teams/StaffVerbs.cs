@@ -19,6 +19,12 @@ public static class StaffVerbs
     /// <summary>Give a handed-off conversation back to the bot: data <c>{reference, view}</c>.</summary>
     public const string HandoffRelease = "handoff.release";
 
+    /// <summary>Take a live hand-off: the chat is relayed to the conversation the card is in. Data <c>{reference}</c>.</summary>
+    public const string HandoffTake = "handoff.take";
+
+    /// <summary>End a live hand-off: data <c>{reference}</c>.</summary>
+    public const string HandoffEnd = "handoff.end";
+
     /// <summary>Show the open hand-offs again.</summary>
     public const string HandoffsList = "handoffs.list";
 

@@ -22,6 +22,7 @@ internal static class TeamsRegistration
         services.AddSingleton<HandoffCards>();
         services.AddSingleton<InsightCards>();
         services.AddSingleton<StaffViews>();
+        services.AddSingleton<LiveHandoffStaffRelay>();
         services.AddSingleton<StaffCommands>();
         services.AddSingleton<Chatbot.BotFramework.Builder.IMiddleware, TeamsMiddleware>();
         services.AddSingleton<StaffCardActions>();
