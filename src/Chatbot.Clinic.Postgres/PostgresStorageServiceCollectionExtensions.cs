@@ -45,7 +45,8 @@ public static class PostgresStorageServiceCollectionExtensions
             .Add<IUnansweredQuestionStore, PostgresUnansweredQuestionStore>()
             .Add<IUnansweredReviewStore, PostgresUnansweredReviewStore>()
             .Add<IStaffAccountStore, PostgresStaffAccountStore>()
-            .Add<IStaffAuditLog, PostgresStaffAuditLog>());
+            .Add<IStaffAuditLog, PostgresStaffAuditLog>()
+            .Add<ILiveHandoffStore, PostgresLiveHandoffStore>());
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
 using Chatbot.Clinic.Tests.Infrastructure;
+using Chatbot.Testing;
 
 namespace Chatbot.Clinic.Tests.Handoffs;
 
@@ -13,7 +14,7 @@ public abstract class LiveHandoffStoreContractTests
 
     protected abstract ILiveHandoffStore CreateStore();
 
-    [Fact]
+    [ProviderFact]
     public async Task AWaitingHandOffIsTakenOnceAndFoundByItsStaffConversation()
     {
         var store = CreateStore();
@@ -31,7 +32,7 @@ public abstract class LiveHandoffStoreContractTests
         Assert.Equal(taken, await store.GetAsync("H-AAAAAA", default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EndingIsDoneOnceAndDeletesTheMessages()
     {
         var store = CreateStore();
@@ -52,7 +53,7 @@ public abstract class LiveHandoffStoreContractTests
         Assert.Null(await store.TryTakeAsync("H-BBBBBB", "Dana", Thread, Now.AddMinutes(5), default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task OnlyDueWaitingHandOffsTimeOutAndEachIsClaimedOnce()
     {
         var store = CreateStore();
@@ -71,7 +72,7 @@ public abstract class LiveHandoffStoreContractTests
         Assert.Null(await store.TryTakeAsync("H-LATER2", "Dana", Thread, Now.AddMinutes(11), default));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ANewHandOffOfTheSameConversationEndsTheOpenOne()
     {
         var store = CreateStore();
@@ -84,7 +85,7 @@ public abstract class LiveHandoffStoreContractTests
         Assert.Equal(["H-NEW222"], (await store.ListOpenAsync(10, default)).Select(h => h.Reference));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task EndedHandOffsAreDeletedAfterTheCutoff()
     {
         var store = CreateStore();

@@ -224,3 +224,81 @@ public sealed class PostgresStaffAuditLogTests : StaffAuditLogContractTests, IAs
 
     public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
 }
+
+[RequiresPostgres]
+public sealed class PostgresLiveHandoffStoreTests : LiveHandoffStoreContractTests, IAsyncLifetime
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 7, 15, 0, 0, TimeSpan.Zero);
+    private readonly PostgresTestSchema _schema = new();
+
+    protected override ILiveHandoffStore CreateStore() => new PostgresLiveHandoffStore(_schema.Database);
+
+    [ProviderFact]
+    public async Task StaffOnTwoInstancesTakingAtOnceExactlyOneGetsTheHandOff()
+    {
+        var stores = new[] { CreateStore(), new PostgresLiveHandoffStore(_schema.NewInstance()) };
+        await stores[0].CreateAsync(Handoff("H-RACE01", "k/race"), CancellationToken.None);
+
+        var taken = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            stores[i % 2].TryTakeAsync("H-RACE01", $"staff {i}", LiveHandoffSeat.StaffPage, At.AddMinutes(1), CancellationToken.None))));
+
+        var winner = Assert.Single(taken, t => t is not null);
+        Assert.Equal(winner, await stores[1].GetAsync("h-race01", CancellationToken.None));
+    }
+
+    [ProviderFact]
+    public async Task TwoInstancesHandingOffTheSameConversationAtOnceLeaveOneOpenAndEndTheOther()
+    {
+        var stores = new[] { CreateStore(), new PostgresLiveHandoffStore(_schema.NewInstance()) };
+        await stores[0].ListOpenAsync(1, CancellationToken.None); // migrates
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            stores[i % 2].CreateAsync(Handoff($"H-SAME0{i}", "k/same"), CancellationToken.None))));
+
+        var open = Assert.Single(await stores[1].ListOpenAsync(10, CancellationToken.None));
+        Assert.Equal(open, await stores[0].FindOpenAsync("k/same", CancellationToken.None));
+        foreach (var reference in Enumerable.Range(0, 6).Select(i => $"H-SAME0{i}").Where(r => r != open.Reference))
+        {
+            Assert.Equal((LiveHandoffStatus.Ended, "replaced"), ((await stores[0].GetAsync(reference, CancellationToken.None))!.Status, (await stores[0].GetAsync(reference, CancellationToken.None))!.EndedBy));
+        }
+    }
+
+    [ProviderFact]
+    public async Task MessagesWrittenOnTwoInstancesWhileOneEndsTheChatLeaveNoneBehind()
+    {
+        var stores = new[] { CreateStore(), new PostgresLiveHandoffStore(_schema.NewInstance()) };
+        await stores[0].CreateAsync(Handoff("H-MSG001", "k/msg"), CancellationToken.None);
+
+        var writes = Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            stores[i % 2].AddMessageAsync("H-MSG001", LiveHandoffSender.Patient, string.Empty, $"message {i}", At, CancellationToken.None))).ToList();
+        var end = Task.Run(() => stores[1].TryEndAsync("H-MSG001", "patient", At.AddMinutes(1), CancellationToken.None));
+        await Task.WhenAll(writes.Cast<Task>().Append(end));
+
+        Assert.NotNull(await end);
+        Assert.Empty(await stores[0].ReadMessagesAsync("H-MSG001", 0, 100, CancellationToken.None));
+        await using var connection = await _schema.NewDataSource().OpenConnectionAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM live_handoff_message", connection);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
+    [ProviderFact]
+    public async Task MessagesOfOneHandOffFromTwoInstancesShareOneNumberingAndAreAllRead()
+    {
+        var stores = new[] { CreateStore(), new PostgresLiveHandoffStore(_schema.NewInstance()) };
+        await stores[0].CreateAsync(Handoff("H-SEQ001", "k/seq"), CancellationToken.None);
+
+        var sequences = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            stores[i % 2].AddMessageAsync("H-SEQ001", i % 2 == 0 ? LiveHandoffSender.Patient : LiveHandoffSender.Staff, "Dana", $"message {i}", At, CancellationToken.None))));
+
+        var read = await stores[1].ReadMessagesAsync("H-SEQ001", 0, 100, CancellationToken.None);
+        Assert.Equal(sequences.Select(s => s!.Value).Order(), read.Select(m => m.Sequence));
+        Assert.Equal(20, read.Select(m => m.Text).Distinct().Count());
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
+
+    private static LiveHandoff Handoff(string reference, string stateKey) =>
+        new(reference, stateKey, "webchat", stateKey.Split('/')[^1], string.Empty, "dl_user", HandoffReason.Requested, At, At.AddMinutes(5));
+}
