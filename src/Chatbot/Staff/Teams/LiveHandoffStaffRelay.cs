@@ -1,3 +1,4 @@
+using Chatbot.BotFramework.Teams;
 using System.Text.RegularExpressions;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
@@ -52,7 +53,7 @@ public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, Liv
                 return false;
             }
 
-            var ended = await liveHandoffs.EndAsync(reference, TeamsActivity.StaffName(activity), cancellationToken);
+            var ended = await liveHandoffs.EndAsync(reference, TeamsStaff.NameOf(activity), cancellationToken);
             await turn.SendActivityAsync(ended is null
                 ? $"There is no open live chat {reference.ToUpperInvariant()}: it has already ended or timed out."
                 : $"Ended **{ended.Reference}**. The patient was told, and the bot answers them again.", cancellationToken);
@@ -87,7 +88,7 @@ public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, Liv
     public async Task<JObject> EndFromCardAsync(Activity activity, string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var ended = await liveHandoffs.EndAsync(reference, TeamsActivity.StaffName(activity), cancellationToken);
+        var ended = await liveHandoffs.EndAsync(reference, TeamsStaff.NameOf(activity), cancellationToken);
         return ended is null
             ? LiveHandoffCards.NotTaken(reference, TakeOutcome.Over, await liveHandoffs.GetAsync(reference, cancellationToken))
             : LiveHandoffCards.Ended(ended.Reference, LiveHandoffService.FirstName(activity.From?.Name));
@@ -97,7 +98,7 @@ public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, Liv
     {
         var seat = new LiveHandoffSeat(Channels.Msteams, activity.Conversation?.Id ?? string.Empty, activity.ServiceUrl ?? string.Empty,
             TeamsActivity.TenantOf(activity), activity.Recipient?.Id);
-        return liveHandoffs.TakeAsync(reference, TeamsActivity.StaffName(activity), LiveHandoffService.FirstName(activity.From?.Name), seat, cancellationToken);
+        return liveHandoffs.TakeAsync(reference, TeamsStaff.NameOf(activity), LiveHandoffService.FirstName(activity.From?.Name), seat, cancellationToken);
     }
 
     [GeneratedRegex(@"^/?(?<verb>take|end)(\s+(?<ref>H-[A-Z0-9]{6}))?[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
