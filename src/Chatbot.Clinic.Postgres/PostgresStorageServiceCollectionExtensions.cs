@@ -1,6 +1,7 @@
 using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.DataProtection;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -45,7 +46,8 @@ public static class PostgresStorageServiceCollectionExtensions
             .Add<IUnansweredQuestionStore, PostgresUnansweredQuestionStore>()
             .Add<IUnansweredReviewStore, PostgresUnansweredReviewStore>()
             .Add<IStaffAccountStore, PostgresStaffAccountStore>()
-            .Add<IStaffAuditLog, PostgresStaffAuditLog>());
+            .Add<IStaffAuditLog, PostgresStaffAuditLog>()
+            .Add<IDataProtectionKeyStore, PostgresDataProtectionKeyStore>());
         return services;
     }
 }

@@ -22,6 +22,7 @@ internal sealed record PostgresTableSchema(string Table, params IReadOnlyList<st
         PostgresStaffAccountStore.Schema,
         PostgresStaffAuditLog.Schema,
         PostgresUnansweredReviewStore.Schema,
+        PostgresDataProtectionKeyStore.Schema,
     ];
 
     /// <summary>The version this build's code expects.</summary>

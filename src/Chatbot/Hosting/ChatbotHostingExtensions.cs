@@ -68,7 +68,7 @@ public static class ChatbotHostingExtensions
         // The safety gate (rules + learned layer) and the one function from a message to a decision (Safety/).
         services.AddSafetyGate();
         services.AddSingleton<PersonalDataRedactor>();
-        services.AddDataProtection();
+        services.AddSharedDataProtection(); // key ring in the database: every instance reads the same keys
         services.AddSingleton<ConversationPrivacy>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<AudienceResolver>();

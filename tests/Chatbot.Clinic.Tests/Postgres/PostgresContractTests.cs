@@ -1,6 +1,7 @@
 using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.DataProtection;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -8,6 +9,7 @@ using Chatbot.Clinic.Storage.Postgres;
 using Chatbot.Clinic.Teams;
 using Chatbot.Clinic.Tests.Bookings;
 using Chatbot.Clinic.Tests.Conversations;
+using Chatbot.Clinic.Tests.DataProtection;
 using Chatbot.Clinic.Tests.Handoffs;
 using Chatbot.Clinic.Tests.Notifications;
 using Chatbot.Clinic.Tests.Staff;
@@ -219,6 +221,25 @@ public sealed class PostgresStaffAuditLogTests : StaffAuditLogContractTests, IAs
     private readonly PostgresTestSchema _schema = new();
 
     protected override IStaffAuditLog CreateLog() => new PostgresStaffAuditLog(_schema.Database);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
+}
+
+[RequiresPostgres]
+public sealed class PostgresDataProtectionKeyStoreTests : DataProtectionKeyStoreContractTests, IAsyncLifetime
+{
+    private readonly PostgresTestSchema _schema = new();
+
+    protected override IDataProtectionKeyStore CreateStore() => new PostgresDataProtectionKeyStore(_schema.Database);
+
+    [ProviderFact]
+    public async Task AKeyAddedByOneInstanceIsListedByAnother()
+    {
+        await new PostgresDataProtectionKeyStore(_schema.Database).AddAsync("key-1", "<key id=\"1\" />", DateTimeOffset.UnixEpoch, default);
+        Assert.Single(await new PostgresDataProtectionKeyStore(_schema.NewInstance()).ListAsync(default));
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -23,6 +23,7 @@ internal sealed record SqliteTableSchema(string Table, params IReadOnlyList<stri
         SqliteStaffAccountStore.Schema,
         SqliteStaffAuditLog.Schema,
         SqliteUnansweredReviewStore.Schema,
+        SqliteDataProtectionKeyStore.Schema,
     ];
 
     /// <summary>The version this build's code expects.</summary>
