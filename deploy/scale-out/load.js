@@ -3,6 +3,9 @@
 // botframework-directlinejs does) through the load balancer, a kill -9 of one instance mid-load, and the checks.
 // Node 20, no packages (fetch and http are built in). Every setting comes from the environment (see `settings`).
 //
+//   node load.js warmup   one short conversation posted straight to each instance (BOT_URLS) before the load: the first
+//                         turns of a fresh process are slow (JIT, first classification), and on a busy 2-core machine
+//                         they outlast DirectLine:BotTimeout; not recorded in RESULT_FILE
 //   node load.js load     runs the conversations, kills KILL_PID mid-load, writes RESULT_FILE (JSON)
 //   node load.js rejoin   sends requests through the balancer until the restarted instance serves some
 //   node load.js probe    with both instances up and no other load: the per-conversation rate limit, and a booking whose
@@ -348,6 +351,18 @@ async function load() {
 }
 
 // After the restart: conversations through the balancer until the restarted instance has served some requests.
+async function warmup() {
+  const bases = env('BOT_URLS', '').split(',').filter(Boolean).map(u => `${u.replace(/\/+$/, '')}/v3/directline`);
+  for (const base of bases) {
+    const p = new Patient(3000, false);
+    p.postBase = base;
+    await p.start();
+    for (const text of FAQ.slice(0, 3)) await p.say(text);
+  }
+  const slow = requests.filter(r => failed(r)).length;
+  console.error(`scale-out: warm-up: ${bases.length} instances, ${requests.length} requests (${slow} failed, retried)`);
+}
+
 async function rejoin() {
   const deadline = Date.now() + settings.rejoinTimeoutMs;
   const served = {};
@@ -495,9 +510,9 @@ async function report() {
 }
 
 const phase = process.argv[2];
-const phases = { load, rejoin, probe, report };
+const phases = { warmup, load, rejoin, probe, report };
 if (!phases[phase]) {
-  console.error('usage: node load.js load|rejoin|probe|report');
+  console.error('usage: node load.js warmup|load|rejoin|probe|report');
   process.exit(2);
 }
 phases[phase]().catch(e => { console.error(e); process.exit(1); });
