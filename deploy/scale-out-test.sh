@@ -7,6 +7,7 @@
 #
 #   deploy/scale-out-test.sh [--storage postgres|sqlite|auto] [--conversations N] [--bookings M] [--publish-dir DIR]
 #                            [--tolerate inflight,notifications,ratelimit,dataprotection] [--keep]
+#   deploy/scale-out-test.sh --throughput [--storage postgres|sqlite] [--seconds S]   turns per second, 1 vs 2 instances
 #
 # Run from anywhere (it works from the repository root). Prints one summary line starting with "scale-out:
 # conversations=" and exits 0 only when nothing was lost. See deploy/README.md ("Scale-out test").
@@ -32,6 +33,8 @@ MAX_FAILOVER_MS=${SCALE_OUT_MAX_FAILOVER_MS:-5000}
 TOLERATE=${SCALE_OUT_TOLERATE:-}
 PUBLISH_DIR=${SCALE_OUT_PUBLISH_DIR:-}        # a `dotnet publish` output of src/Chatbot to reuse (skips the build)
 KEEP=${SCALE_OUT_KEEP:-0}                     # 1: keep the temporary folder (logs, database, result JSON)
+THROUGHPUT=0                                  # --throughput: measure turns/s on one instance, then on both (no kill)
+THROUGHPUT_SECONDS=${SCALE_OUT_THROUGHPUT_SECONDS:-30}
 BASE_PORT=${SCALE_OUT_BASE_PORT:-28080}       # balancer; then the bots and the webhook receiver (below the ephemeral range)
 
 # How the PostgreSQL provider is selected (Chatbot:Storage:Provider=Postgres) and where it reads its connection string
@@ -56,7 +59,9 @@ while [ $# -gt 0 ]; do
     --publish-dir) PUBLISH_DIR=$2; shift 2 ;;
     --tolerate) TOLERATE=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --throughput) THROUGHPUT=1; shift ;;
+    --seconds) THROUGHPUT_SECONDS=$2; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -172,6 +177,7 @@ start_bot() { # name
     Chatbot__ForwardedHeaders__KnownProxies__0=127.0.0.1 \
     Chatbot__RateLimits__ConversationStartsPerMinutePerIp=100000 \
     Chatbot__RateLimits__MessagesPerMinutePerIp=100000 \
+    $( [ "$THROUGHPUT" = 1 ] && echo Chatbot__RateLimits__MessagesPerMinutePerConversation=100000 ) \
     Chatbot__Notifications__WebhookUrl="http://127.0.0.1:$HOOK_PORT/hook" \
     Chatbot__Notifications__WebhookSecret="$WEBHOOK_SECRET" \
     $SHARED_ENV \
@@ -249,6 +255,27 @@ export LB_URL="http://127.0.0.1:$LB_PORT" RESULT_FILE="$WORK/result.json" WEBHOO
   CONVERSATIONS BOOKINGS CONCURRENCY KILL_AT MAX_FAILOVER_MS TOLERATE KILL_NAME=bot1 REJOIN_NAME=bot1
 BOT_URLS="http://127.0.0.1:$BOT1_PORT,http://127.0.0.1:$BOT2_PORT" RESULT_FILE="$WORK/warmup.json" node deploy/scale-out/load.js warmup \
   || die "the warm-up conversations failed"
+if [ "$THROUGHPUT" = 1 ]; then
+  # One instance (straight to bot1), then both through the balancer; same clients, same questions, no polling.
+  log "throughput: $CONCURRENCY clients, ${THROUGHPUT_SECONDS}s each ($STORAGE); one instance, then two behind HAProxy"
+  export CONCURRENCY THROUGHPUT_SECONDS
+  # CPU seconds each part used during a measurement (utime+stime from /proc), so the summary can say what it costs.
+  ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+  pg_pids() { [ "$STORAGE" = postgres ] || return 0; local pm; pm=$(head -n 1 "$CHATBOT_PG_DIR/data/postmaster.pid" 2>/dev/null) || return 0; echo "$pm" $(ps -o pid= --ppid "$pm"); }
+  measure() { # label url
+    local hz b1 b2 hp pg s1 s2 sh sp cpu0 cpu1
+    hz=$(getconf CLK_TCK)
+    b1=$(ticks "${PID[bot1]}"); b2=$(ticks "${PID[bot2]}"); hp=$(ticks "$HAPROXY_PID"); pg=$(ticks $(pg_pids))
+    cpu0=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
+    THROUGHPUT_URL=$2 THROUGHPUT_LABEL=$1 node deploy/scale-out/load.js throughput | tee -a "$WORK/throughput.txt"
+    s1=$(ticks "${PID[bot1]}"); s2=$(ticks "${PID[bot2]}"); sh=$(ticks "$HAPROXY_PID"); sp=$(ticks $(pg_pids))
+    cpu1=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
+    echo "scale-out: cpu seconds during \"$1\" (ramp-up included): bot1=$(( (s1 - b1) / hz )) bot2=$(( (s2 - b2) / hz )) haproxy=$(( (sh - hp) / hz )) postgres=$(( (sp - pg) / hz )) (backends alive at the end only) machine=$(( (cpu1 - cpu0) / hz )) of $(( ($THROUGHPUT_SECONDS + 5) * $(nproc) )) available" | tee -a "$WORK/throughput.txt"
+  }
+  measure "$STORAGE 1 instance" "http://127.0.0.1:$BOT1_PORT"
+  measure "$STORAGE 2 instances (HAProxy)" "http://127.0.0.1:$LB_PORT"
+  exit 0
+fi
 log "load: $CONVERSATIONS conversations ($BOOKINGS bookings), kill -9 bot1 after ${KILL_AT} of the posts"
 KILL_PID=${PID[bot1]} node deploy/scale-out/load.js load
 for _ in $(seq 1 50); do kill -0 "${PID[bot1]}" 2>/dev/null || break; sleep 0.1; done
