@@ -3,11 +3,15 @@
 // botframework-directlinejs does) through the load balancer, a kill -9 of one instance mid-load, and the checks.
 // Node 20, no packages (fetch and http are built in). Every setting comes from the environment (see `settings`).
 //
+//   node load.js warmup   one short conversation posted straight to each instance (BOT_URLS) before the load: the first
+//                         turns of a fresh process are slow (JIT, first classification), and on a busy 2-core machine
+//                         they outlast DirectLine:BotTimeout; not recorded in RESULT_FILE
 //   node load.js load     runs the conversations, kills KILL_PID mid-load, writes RESULT_FILE (JSON)
 //   node load.js rejoin   sends requests through the balancer until the restarted instance serves some
 //   node load.js probe    with both instances up and no other load: the per-conversation rate limit, and a booking whose
 //                         steps alternate between the instances (data protection); appended to RESULT_FILE
 //   node load.js report   prints the findings and the summary line; exit code 1 on any loss
+//   node load.js throughput  turns per second against THROUGHPUT_URL (deploy/scale-out-test.sh --throughput)
 //
 // Patients behave like Web Chat users: a post that fails with a network error or 5xx is sent again with the same
 // clientActivityID (Web Chat's "Retry"); polls that fail are simply repeated at the next tick.
@@ -348,6 +352,60 @@ async function load() {
 }
 
 // After the restart: conversations through the balancer until the restarted instance has served some requests.
+// Throughput: CONCURRENCY patients posting FAQ questions back to back (no polling: a post returns when the turn has
+// been recorded) to THROUGHPUT_URL (one instance, or the balancer) for THROUGHPUT_SECONDS after a 5 s ramp-up; a new
+// conversation every 40 posts. Prints one line: turns per second, latency percentiles, failures, instances.
+async function throughput() {
+  const base = `${env('THROUGHPUT_URL', settings.lb).replace(/\/+$/, '')}/v3/directline`;
+  const seconds = Number(env('THROUGHPUT_SECONDS', '30'));
+  const label = env('THROUGHPUT_LABEL', base);
+  const rampMs = 5000;
+  const end = now() + rampMs + seconds * 1000;
+  const measured = []; // {ms, status, served}
+  const worker = async w => {
+    let token = null;
+    let conversationId = null;
+    let posts = 0;
+    while (now() < end) {
+      if (!token || posts >= 40) {
+        const gen = await call('POST', '/tokens/generate', { kind: 'token', base });
+        if (gen.status !== 200) { await sleep(200); continue; }
+        token = gen.body.token; conversationId = gen.body.conversationId; posts = 0;
+        const conv = await call('POST', '/conversations', { token, kind: 'start', conv: conversationId, base });
+        if (conv.status !== 201 && conv.status !== 200) { token = null; await sleep(200); continue; }
+      }
+      const started = now();
+      const r = await call('POST', `/conversations/${conversationId}/activities`, {
+        token, kind: 'post', conv: conversationId, base,
+        body: { type: 'message', from: { id: 'patient' }, text: FAQ[(w + posts) % FAQ.length], channelData: { clientActivityID: randomUUID() } },
+      });
+      posts++;
+      if (started >= rampMs && now() <= end) measured.push({ ms: now() - started, status: r.status, served: r.served });
+    }
+  };
+  await Promise.all(Array.from({ length: settings.concurrency }, (_, w) => worker(w)));
+  const ok = measured.filter(m => m.status === 200).map(m => m.ms).sort((a, b) => a - b);
+  const pct = p => (ok.length ? ok[Math.min(ok.length - 1, Math.floor(p * ok.length))] : 0);
+  const served = {};
+  for (const m of measured) if (m.served && m.status === 200) served[m.served] = (served[m.served] || 0) + 1;
+  const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`scale-out: throughput ${label}: ${(ok.length / seconds).toFixed(1)} turns/s over ${seconds}s with ${settings.concurrency} clients; ` +
+    `p50=${pct(0.5)}ms p95=${pct(0.95)}ms; failed=${measured.length - ok.length} (${JSON.stringify(measured.filter(m => m.status !== 200).reduce((c, m) => ({ ...c, [m.status]: (c[m.status] || 0) + 1 }), {}))}); ` +
+    `served=${JSON.stringify(served)}; loadavg=${load}`);
+}
+
+async function warmup() {
+  const bases = env('BOT_URLS', '').split(',').filter(Boolean).map(u => `${u.replace(/\/+$/, '')}/v3/directline`);
+  for (const base of bases) {
+    const p = new Patient(3000, false);
+    p.postBase = base;
+    await p.start();
+    for (const text of FAQ.slice(0, 3)) await p.say(text);
+  }
+  const slow = requests.filter(r => failed(r)).length;
+  console.error(`scale-out: warm-up: ${bases.length} instances, ${requests.length} requests (${slow} failed, retried)`);
+}
+
 async function rejoin() {
   const deadline = Date.now() + settings.rejoinTimeoutMs;
   const served = {};
@@ -495,9 +553,9 @@ async function report() {
 }
 
 const phase = process.argv[2];
-const phases = { load, rejoin, probe, report };
+const phases = { warmup, load, rejoin, probe, report, throughput };
 if (!phases[phase]) {
-  console.error('usage: node load.js load|rejoin|probe|report');
+  console.error('usage: node load.js warmup|load|rejoin|probe|report|throughput');
   process.exit(2);
 }
 phases[phase]().catch(e => { console.error(e); process.exit(1); });

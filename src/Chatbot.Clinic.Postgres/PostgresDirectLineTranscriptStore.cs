@@ -113,6 +113,27 @@ public sealed class PostgresDirectLineTranscriptStore(PostgresDatabase database)
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Scans the conversation's activities (bounded by <c>MaxActivitiesPerConversation</c>, found by the primary key);
+    /// only rows that contain the id as text are parsed as JSON.
+    /// </remarks>
+    public async Task<long?> FindByClientActivityIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT sequence FROM (
+                SELECT sequence, json FROM directline_activity
+                WHERE conversation_id = @id AND strpos(json, @client) > 0 OFFSET 0) AS candidate
+            WHERE (json::json -> 'channelData' ->> 'clientActivityID') = @client
+            ORDER BY sequence LIMIT 1
+            """, connection);
+        command.Parameters.AddText("id", conversationId);
+        command.Parameters.AddText("client", clientActivityId);
+        return await command.ExecuteScalarAsync(cancellationToken) is long sequence ? sequence : null;
+    }
+
+    /// <inheritdoc />
     public async Task<int> DeleteInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         // The activities go with their conversation (ON DELETE CASCADE).

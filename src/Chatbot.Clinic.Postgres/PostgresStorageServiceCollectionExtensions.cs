@@ -1,6 +1,7 @@
 using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.DataProtection;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -46,7 +47,8 @@ public static class PostgresStorageServiceCollectionExtensions
             .Add<IUnansweredReviewStore, PostgresUnansweredReviewStore>()
             .Add<IStaffAccountStore, PostgresStaffAccountStore>()
             .Add<IStaffAuditLog, PostgresStaffAuditLog>()
-            .Add<ILiveHandoffStore, PostgresLiveHandoffStore>());
+            .Add<ILiveHandoffStore, PostgresLiveHandoffStore>()
+            .Add<IDataProtectionKeyStore, PostgresDataProtectionKeyStore>());
         return services;
     }
 }

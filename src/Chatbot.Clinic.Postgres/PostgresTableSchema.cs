@@ -23,6 +23,7 @@ internal sealed record PostgresTableSchema(string Table, params IReadOnlyList<st
         PostgresStaffAuditLog.Schema,
         PostgresUnansweredReviewStore.Schema,
         PostgresLiveHandoffStore.Schema,
+        PostgresDataProtectionKeyStore.Schema,
     ];
 
     /// <summary>The version this build's code expects.</summary>

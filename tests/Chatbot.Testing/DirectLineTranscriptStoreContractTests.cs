@@ -154,5 +154,27 @@ public abstract class DirectLineTranscriptStoreContractTests
         Assert.True(await store.TryCreateConversationAsync("old", T0.AddHours(4), CancellationToken.None));
     }
 
+    [ProviderFact]
+    public async Task FindsAnActivityByItsClientActivityIdInItsConversationOnly()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryCreateConversationAsync("c1", T0, CancellationToken.None);
+        await store.TryCreateConversationAsync("c2", T0, CancellationToken.None);
+        var posted = Message("hello");
+        posted.ChannelData = new JObject { ["clientActivityID"] = "client-1", ["other"] = "x" };
+        var mentions = Message("client-1 appears in my text");
+        await store.AppendAsync("c1", [Message("welcome"), mentions], T0.AddSeconds(1), CancellationToken.None);
+        await store.AppendAsync("c1", [posted], T0.AddSeconds(2), CancellationToken.None);
+        var again = Message("hello");
+        again.ChannelData = new JObject { ["clientActivityID"] = "client-1" };
+        await store.AppendAsync("c1", [again], T0.AddSeconds(3), CancellationToken.None);
+
+        Assert.Equal(3L, await store.FindByClientActivityIdAsync("c1", "client-1", CancellationToken.None));
+        Assert.Null(await store.FindByClientActivityIdAsync("c1", "client-2", CancellationToken.None));
+        Assert.Null(await store.FindByClientActivityIdAsync("c1", "client", CancellationToken.None));
+        Assert.Null(await store.FindByClientActivityIdAsync("c2", "client-1", CancellationToken.None));
+        Assert.Null(await store.FindByClientActivityIdAsync("nope", "client-1", CancellationToken.None));
+    }
+
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 }

@@ -135,6 +135,14 @@ internal sealed class DirectLineActivityNormalizer
         return previous is { } p && truncated <= p ? p.ToUniversalTime().AddMilliseconds(1) : truncated;
     }
 
+    /// <summary>The client's own id of a posted activity (<c>channelData.clientActivityID</c>, set by Web Chat and directlinejs), or null.</summary>
+    public static string? ClientActivityId(Activity? activity) =>
+        activity?.ChannelData is Newtonsoft.Json.Linq.JObject data
+        && data["clientActivityID"] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } value
+        && value.Value is string { Length: > 0 and <= 200 } id
+            ? id
+            : null;
+
     /// <summary>Direct Line's activity id: <c>{conversationId}|0000001</c>.</summary>
     public static string ActivityId(string conversationId, long sequence) =>
         conversationId + "|" + sequence.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);

@@ -21,6 +21,9 @@ internal sealed partial class DirectLineConversationService(
     /// <summary>Most activities one poll returns; the client fetches the rest with the new watermark.</summary>
     public const int MaxActivitiesPerPoll = 100;
 
+    // Ids of recorded activities whose turn is running on this instance.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
+
     /// <summary>Records the conversation and, the first time, tells the bot (whose welcome is recorded).</summary>
     /// <returns><see langword="true"/> when the conversation was created by this call.</returns>
     public async Task<bool> StartAsync(string conversationId, string? userId, string serviceUrl, CancellationToken cancellationToken)
@@ -50,6 +53,12 @@ internal sealed partial class DirectLineConversationService(
     /// Records a normalized user activity (giving it its id and timestamp), runs the bot and records the replies.
     /// Typing indicators are neither recorded nor given to the bot.
     /// </summary>
+    /// <remarks>
+    /// <c>channelData.clientActivityID</c> is an idempotency key per conversation: a post whose id is already in the
+    /// transcript (a client's retry after a failed post, e.g. when the instance that took it died) is not recorded again
+    /// and answers with the recorded activity's id. Its turn runs again only when the transcript holds no reply to it
+    /// and this instance is not running it (the first attempt's turn died with its instance, or failed).
+    /// </remarks>
     public async Task<DirectLineResult> PostAsync(Activity activity, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation!.Id!;
@@ -62,6 +71,12 @@ internal sealed partial class DirectLineConversationService(
         if (activity.IsType(ActivityTypes.Typing))
         {
             return DirectLineResult.Ok(new ResourceResponse(null));
+        }
+
+        if (DirectLineActivityNormalizer.ClientActivityId(activity) is { } clientActivityId
+            && await store.FindByClientActivityIdAsync(conversationId, clientActivityId, cancellationToken) is long recorded)
+        {
+            return await RepostAsync(conversationId, recorded, info, cancellationToken);
         }
 
         if (info.ActivityCount >= options.Value.MaxActivitiesPerConversation)
@@ -82,6 +97,34 @@ internal sealed partial class DirectLineConversationService(
         };
     }
 
+    // A post already recorded: answer with its id; run its turn again only if nothing answered it and it is not running here.
+    private async Task<DirectLineResult> RepostAsync(string conversationId, long sequence, DirectLineConversationInfo info, CancellationToken cancellationToken)
+    {
+        var id = DirectLineActivityNormalizer.ActivityId(conversationId, sequence);
+        var entries = await store.ReadAsync(conversationId, sequence - 1, options.Value.MaxActivitiesPerConversation, cancellationToken);
+        if (entries.Count == 0 || entries[0].Sequence != sequence)
+        {
+            return DirectLineResult.NotFound();
+        }
+
+        if (entries.Skip(1).Any(e => e.Activity.ReplyToId == id) || _running.ContainsKey(id))
+        {
+            LogRepost(logger, conversationId, id, false);
+            return DirectLineResult.Ok(new ResourceResponse(id));
+        }
+
+        LogRepost(logger, conversationId, id, true);
+        var activity = entries[0].Activity;
+        activity.Id = id;
+        var turnTimestamp = info.LastActivityAt > (activity.Timestamp ?? info.LastActivityAt) ? info.LastActivityAt : activity.Timestamp ?? info.LastActivityAt;
+        return await RunTurnWithTimeoutAsync(activity, turnTimestamp) switch
+        {
+            TurnOutcome.Completed => DirectLineResult.Ok(new ResourceResponse(id)),
+            TurnOutcome.TimedOut => DirectLineResult.Error(502, ErrorCodes.BotTimeout, "Failed to send activity: bot timed out."),
+            _ => DirectLineResult.Error(502, ErrorCodes.BotError, "Failed to send activity: bot returned an error."),
+        };
+    }
+
     /// <summary>Reads the activities after <paramref name="watermark"/> as a client sees them.</summary>
     public async Task<ActivitySet> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
@@ -95,9 +138,15 @@ internal sealed partial class DirectLineConversationService(
     }
 
     // Waits for the turn at most BotTimeout; a slower turn goes on in the background and its replies are recorded later.
+    // Turns of recorded activities are listed in _running until they end, so a retry of one still running is not run twice here.
     private async Task<TurnOutcome> RunTurnWithTimeoutAsync(Activity activity, DateTimeOffset turnTimestamp)
     {
         var turn = RunTurnAsync(BotJson.Deserialize<Activity>(BotJson.Serialize(activity))!, activity, turnTimestamp);
+        if (activity.Id is { } activityId && !turn.IsCompleted && _running.TryAdd(activityId, 0))
+        {
+            _ = turn.ContinueWith(ended => _running.TryRemove(activityId, out byte _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
         using var delayCancellation = new CancellationTokenSource();
         var delay = Task.Delay(options.Value.BotTimeout, timeProvider, delayCancellation.Token);
         if (await Task.WhenAny(turn, delay) == turn)
@@ -154,6 +203,9 @@ internal sealed partial class DirectLineConversationService(
         TimedOut,
         Failed,
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line: activity {ActivityId} of conversation {ConversationId} was posted again (same clientActivityID); its turn runs again: {RunAgain}")]
+    private static partial void LogRepost(ILogger logger, string conversationId, string activityId, bool runAgain);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line: the bot failed on activity {ActivityId} of conversation {ConversationId}")]
     private static partial void LogBotFailed(ILogger logger, Exception exception, string conversationId, string? activityId);

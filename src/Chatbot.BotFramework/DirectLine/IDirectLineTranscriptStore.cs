@@ -48,6 +48,16 @@ public interface IDirectLineTranscriptStore
     /// <returns>The entries (empty when none, or when the conversation does not exist).</returns>
     Task<IReadOnlyList<DirectLineTranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Finds the activity a client posted with <paramref name="clientActivityId"/> in its
+    /// <c>channelData.clientActivityID</c> (Web Chat and directlinejs set it on every post, and keep it on a retry).
+    /// </summary>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="clientActivityId">The client's id of the activity, compared ordinally.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The sequence number of the first such activity, or <see langword="null"/> when there is none (or no such conversation).</returns>
+    Task<long?> FindByClientActivityIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken);
+
     /// <summary>Deletes every conversation (with its activities) whose last-activity time is before <paramref name="cutoff"/>.</summary>
     /// <returns>How many conversations were deleted.</returns>
     Task<int> DeleteInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);

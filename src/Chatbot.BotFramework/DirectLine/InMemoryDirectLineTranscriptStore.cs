@@ -94,6 +94,39 @@ public sealed class InMemoryDirectLineTranscriptStore : IDirectLineTranscriptSto
     }
 
     /// <inheritdoc />
+    public Task<long?> FindByClientActivityIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(clientActivityId);
+        if (!_conversations.TryGetValue(conversationId, out var conversation))
+        {
+            return Task.FromResult<long?>(null);
+        }
+
+        List<(long Sequence, string Json)> candidates = [];
+        lock (conversation)
+        {
+            for (var i = 0; i < conversation.Activities.Count; i++)
+            {
+                if (conversation.Activities[i].Contains(clientActivityId, StringComparison.Ordinal))
+                {
+                    candidates.Add((i + 1, conversation.Activities[i]));
+                }
+            }
+        }
+
+        foreach (var (sequence, json) in candidates)
+        {
+            if (DirectLineActivityNormalizer.ClientActivityId(BotJson.Deserialize<Activity>(json)) == clientActivityId)
+            {
+                return Task.FromResult<long?>(sequence);
+            }
+        }
+
+        return Task.FromResult<long?>(null);
+    }
+
+    /// <inheritdoc />
     public Task<int> DeleteInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var deleted = 0;

@@ -1,6 +1,7 @@
 using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.DataProtection;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -43,7 +44,8 @@ public static class ClinicStorageServiceCollectionExtensions
             .Add<IUnansweredQuestionStore, SqliteUnansweredQuestionStore>()
             .Add<IUnansweredReviewStore, SqliteUnansweredReviewStore>()
             .Add<IStaffAccountStore, SqliteStaffAccountStore>()
-            .Add<IStaffAuditLog, SqliteStaffAuditLog>());
+            .Add<IStaffAuditLog, SqliteStaffAuditLog>()
+            .Add<IDataProtectionKeyStore, SqliteDataProtectionKeyStore>());
         services.AddStorageProvider(StorageProvider.InMemory, memory => memory
             .Add<IConversationStateStore, InMemoryConversationStateStore>()
             .Add<IDirectLineTranscriptStore, InMemoryDirectLineTranscriptStore>()
@@ -55,7 +57,8 @@ public static class ClinicStorageServiceCollectionExtensions
             .Add<IUnansweredQuestionStore, InMemoryUnansweredQuestionStore>()
             .Add<IUnansweredReviewStore, InMemoryUnansweredReviewStore>()
             .Add<IStaffAccountStore, InMemoryStaffAccountStore>()
-            .Add<IStaffAuditLog, InMemoryStaffAuditLog>());
+            .Add<IStaffAuditLog, InMemoryStaffAuditLog>()
+            .Add<IDataProtectionKeyStore, InMemoryDataProtectionKeyStore>());
 
         // The one switch: each port is the configured provider's implementation.
         foreach (var port in StorageProviderBuilder.Ports)

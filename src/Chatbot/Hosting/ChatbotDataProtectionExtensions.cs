@@ -1,3 +1,4 @@
+using Chatbot.Clinic.DataProtection;
 using Chatbot.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -15,8 +16,9 @@ public static class ChatbotDataProtectionExtensions
     /// first used, so every configuration source counts.
     /// </summary>
     /// <remarks>
-    /// REVIEW: a database-backed key ring (shared with the PostgreSQL storage) replaces the folder here, by setting
-    /// <see cref="KeyManagementOptions.XmlRepository"/> to its own <see cref="IXmlRepository"/>; nothing else changes.
+    /// Where the keys live: the folder of <c>Chatbot:DataProtection:KeysPath</c> when it is set (or any key repository
+    /// configured elsewhere), else the database of the storage provider (<see cref="DatabaseXmlRepository"/>), so every
+    /// instance on one database shares one key ring without further setup.
     /// </remarks>
     public static IServiceCollection AddChatbotDataProtection(this IServiceCollection services)
     {
@@ -34,6 +36,8 @@ public static class ChatbotDataProtectionExtensions
                     options.XmlRepository = new FileSystemXmlRepository(folder, loggers);
                 }
             });
+        services.AddOptions<KeyManagementOptions>()
+            .PostConfigure<IDataProtectionKeyStore, TimeProvider>((options, store, time) => options.XmlRepository ??= new DatabaseXmlRepository(store, time));
         return services;
     }
 }

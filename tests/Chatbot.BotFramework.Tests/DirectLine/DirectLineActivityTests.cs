@@ -1,3 +1,5 @@
+using Chatbot.BotFramework.DirectLine;
+using Microsoft.Extensions.DependencyInjection;
 using Chatbot.BotFramework.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -156,7 +158,7 @@ public sealed class DirectLineActivityTests
         await using var host = await DirectLineTestHost.StartAsync();
         var (conversationId, token) = await host.StartConversationAsync();
 
-        var (status, body) = await host.PostTextAsync(conversationId, token, "boom");
+        var (status, body) = await host.PostTextAsync(conversationId, token, "boom", "c1");
 
         Assert.Equal(502, status);
         Assert.Equal("BotError", (string)body!["error"]!["code"]!);
@@ -165,6 +167,66 @@ public sealed class DirectLineActivityTests
         var echo = Assert.Single((JArray)set!["activities"]!);
         Assert.Equal("c1", (string)echo["channelData"]!["clientActivityID"]!);
         Assert.Equal(200, (await host.PostTextAsync(conversationId, token, "after")).Status);
+    }
+
+    [Fact]
+    public async Task ARepostWithTheSameClientActivityIdIsRecordedOnceAndAnsweredOnce()
+    {
+        await using var host = await DirectLineTestHost.StartAsync();
+        var (conversationId, token) = await host.StartConversationAsync();
+
+        var first = await host.PostTextAsync(conversationId, token, "hello", "retry-1");
+        var again = await host.PostTextAsync(conversationId, token, "hello", "retry-1");
+        var other = await host.PostTextAsync(conversationId, token, "hello", "retry-2");
+
+        Assert.Equal(200, again.Status);
+        Assert.Equal((string)first.Body!["id"]!, (string)again.Body!["id"]!);
+        Assert.Equal(conversationId + "|0000004", (string)other.Body!["id"]!);
+        var (_, set) = await host.PollAsync(conversationId, token, "1");
+        Assert.Equal(["hello", "echo: hello", "hello", "echo: hello"], ((JArray)set!["activities"]!).Select(a => (string)a["text"]!));
+        Assert.Equal(2, host.Bot.Received.Count(a => a.Text == "hello"));
+    }
+
+    [Fact]
+    public async Task ARepostOfARecordedMessageWithoutAReplyRunsItsTurnOnceMore()
+    {
+        // What a client's retry finds when the instance that recorded its message died before the turn ended.
+        await using var host = await DirectLineTestHost.StartAsync();
+        var (conversationId, token) = await host.StartConversationAsync();
+        var store = host.Services.GetRequiredService<IDirectLineTranscriptStore>();
+        var orphan = new Activity
+        {
+            Type = ActivityTypes.Message, Text = "orphan", ChannelId = "webchat",
+            From = new ChannelAccount { Id = "page-user", Role = RoleTypes.User },
+            Conversation = new ConversationAccount { Id = conversationId },
+            ChannelData = new JObject { ["clientActivityID"] = "died-1" },
+            Timestamp = host.Clock.GetUtcNow(),
+        };
+        await store.AppendAsync(conversationId, [orphan], host.Clock.GetUtcNow(), CancellationToken.None);
+
+        var (status, body) = await host.PostTextAsync(conversationId, token, "orphan", "died-1");
+
+        Assert.Equal(200, status);
+        Assert.Equal(conversationId + "|0000002", (string)body!["id"]!);
+        var (_, set) = await host.PollAsync(conversationId, token, "1");
+        var activities = (JArray)set!["activities"]!;
+        Assert.Equal(["orphan", "echo: orphan"], activities.Select(a => (string)a["text"]!));
+        Assert.Equal(conversationId + "|0000002", (string)activities[1]["replyToId"]!);
+    }
+
+    [Fact]
+    public async Task ARepostWhileTheTurnStillRunsHereDoesNotRunItTwice()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(new() { ["DirectLine:BotTimeout"] = "00:00:00.300" });
+        var (conversationId, token) = await host.StartConversationAsync();
+
+        Assert.Equal(502, (await host.PostTextAsync(conversationId, token, "slow", "slow-1")).Status);
+        var (status, body) = await host.PostTextAsync(conversationId, token, "slow", "slow-1");
+
+        Assert.Equal(200, status);
+        Assert.Equal(conversationId + "|0000002", (string)body!["id"]!);
+        Assert.Equal(1, host.Bot.Received.Count(a => a.Text == "slow"));
+        host.Bot.ReleaseSlow();
     }
 
     [Fact]

@@ -148,6 +148,9 @@ public sealed class DirectLineSecurityTests
         public Task<IReadOnlyList<DirectLineTranscriptEntry>> ReadAsync(string conversationId, long afterSequence, int maxCount, CancellationToken cancellationToken) =>
             FailReads ? throw new InvalidOperationException("store is down") : _inner.ReadAsync(conversationId, afterSequence, maxCount, cancellationToken);
 
+        public Task<long?> FindByClientActivityIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken) =>
+            _inner.FindByClientActivityIdAsync(conversationId, clientActivityId, cancellationToken);
+
         public Task<int> DeleteInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
             _inner.DeleteInactiveAsync(cutoff, cancellationToken);
     }

@@ -111,14 +111,15 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     public static JObject Parse(string json) =>
         JsonConvert.DeserializeObject<JObject>(json, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })!;
 
-    public Task<(int Status, JObject? Body)> PostTextAsync(string conversationId, string token, string text, string clientActivityId = "c1") =>
+    // Each post gets its own clientActivityID unless one is given: the server takes it as an idempotency key.
+    public Task<(int Status, JObject? Body)> PostTextAsync(string conversationId, string token, string text, string? clientActivityId = null) =>
         SendAsync(HttpMethod.Post, $"conversations/{conversationId}/activities", token, new JObject
         {
             ["type"] = "message",
             ["text"] = text,
             ["channelId"] = "webchat",
             ["from"] = new JObject { ["id"] = "page-user", ["role"] = "user" },
-            ["channelData"] = new JObject { ["clientActivityID"] = clientActivityId },
+            ["channelData"] = new JObject { ["clientActivityID"] = clientActivityId ?? "c-" + Guid.NewGuid().ToString("N") },
         });
 
     public Task<(int Status, JObject? Body)> PollAsync(string conversationId, string token, string watermark = "") =>

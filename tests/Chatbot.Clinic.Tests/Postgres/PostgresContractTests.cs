@@ -1,6 +1,7 @@
 using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.DataProtection;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -8,6 +9,7 @@ using Chatbot.Clinic.Storage.Postgres;
 using Chatbot.Clinic.Teams;
 using Chatbot.Clinic.Tests.Bookings;
 using Chatbot.Clinic.Tests.Conversations;
+using Chatbot.Clinic.Tests.DataProtection;
 using Chatbot.Clinic.Tests.Handoffs;
 using Chatbot.Clinic.Tests.Notifications;
 using Chatbot.Clinic.Tests.Staff;
@@ -293,6 +295,18 @@ public sealed class PostgresLiveHandoffStoreTests : LiveHandoffStoreContractTest
         var read = await stores[1].ReadMessagesAsync("H-SEQ001", 0, 100, CancellationToken.None);
         Assert.Equal(sequences.Select(s => s!.Value).Order(), read.Select(m => m.Sequence));
         Assert.Equal(20, read.Select(m => m.Text).Distinct().Count());
+
+public sealed class PostgresDataProtectionKeyStoreTests : DataProtectionKeyStoreContractTests, IAsyncLifetime
+{
+    private readonly PostgresTestSchema _schema = new();
+
+    protected override IDataProtectionKeyStore CreateStore() => new PostgresDataProtectionKeyStore(_schema.Database);
+
+    [ProviderFact]
+    public async Task AKeyAddedByOneInstanceIsListedByAnother()
+    {
+        await new PostgresDataProtectionKeyStore(_schema.Database).AddAsync("key-1", "<key id=\"1\" />", DateTimeOffset.UnixEpoch, default);
+        Assert.Single(await new PostgresDataProtectionKeyStore(_schema.NewInstance()).ListAsync(default));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -301,4 +315,5 @@ public sealed class PostgresLiveHandoffStoreTests : LiveHandoffStoreContractTest
 
     private static LiveHandoff Handoff(string reference, string stateKey) =>
         new(reference, stateKey, "webchat", stateKey.Split('/')[^1], string.Empty, "dl_user", HandoffReason.Requested, At, At.AddMinutes(5));
+
 }

@@ -130,6 +130,23 @@ public sealed class SqliteDirectLineTranscriptStore(SqliteDatabase database) : I
     }
 
     /// <inheritdoc />
+    /// <remarks>Scans the conversation's activities (bounded by <c>MaxActivitiesPerConversation</c>) with SQLite's JSON functions.</remarks>
+    public async Task<long?> FindByClientActivityIdAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT sequence FROM directline_activity
+            WHERE conversation_id = $id AND instr(json, $client) > 0 AND json_valid(json)
+              AND json_extract(json, '$.channelData.clientActivityID') = $client
+            ORDER BY sequence LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$client", clientActivityId);
+        return await command.ExecuteScalarAsync(cancellationToken) is long sequence ? sequence : null;
+    }
+
+    /// <inheritdoc />
     public async Task<int> DeleteInactiveAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -24,6 +24,7 @@ internal sealed record SqliteTableSchema(string Table, params IReadOnlyList<stri
         SqliteStaffAuditLog.Schema,
         SqliteUnansweredReviewStore.Schema,
         SqliteLiveHandoffStore.Schema,
+        SqliteDataProtectionKeyStore.Schema,
     ];
 
     /// <summary>The version this build's code expects.</summary>
