@@ -1,6 +1,5 @@
-using Chatbot.Faq.Answering;
 using System.Diagnostics;
-using System.Globalization;
+using Chatbot.Faq.Answering;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
 
@@ -24,16 +23,22 @@ namespace Chatbot.Faq.Publishing;
 /// version's thresholds; the report says <see cref="PublishReport.CrossValidationPending"/>, and the caller must then
 /// call <see cref="VerifyAsync"/>, which cross-validates, sets the thresholds, and rolls back on a macro-F1 regression.
 /// </para>
+/// <para>
+/// This class holds the lock and turns every failure into a report; the work of each action is done by
+/// <see cref="DataFolderPublication"/>, <see cref="FastPublishVerification"/> and <see cref="ManualRollback"/>, over a
+/// shared <see cref="CandidateTrainer"/> and <see cref="PublishedVersionLoader"/> (whose cache the actions share).
+/// </para>
 /// </remarks>
-public sealed partial class FaqPublisher
+public sealed class FaqPublisher
 {
-    private const int MaxListedIssues = 20;
     private readonly TimeProvider _timeProvider;
     private readonly FaqPublisherOptions _options;
-    private readonly IntentModelTrainer _trainer;
     private readonly IVersionStoreFileSystem? _fileSystem;
-    private readonly FaqValidationRules? _rules;
-    private readonly MessageDecider _decider;
+    private readonly CandidateTrainer _candidates;
+    private readonly PublishedVersionLoader _versions = new();
+    private readonly DataFolderPublication _publication;
+    private readonly FastPublishVerification _verification;
+    private readonly ManualRollback _rollback;
 
     /// <summary>Creates the publisher.</summary>
     /// <param name="timeProvider">The clock (timestamps, review dates).</param>
@@ -56,10 +61,12 @@ public sealed partial class FaqPublisher
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
         _options = options ?? new FaqPublisherOptions();
-        _trainer = new IntentModelTrainer(modelOptions);
         _fileSystem = fileSystem;
-        _rules = rules;
-        _decider = decider ?? MessageDecider.WithRulesOnly();
+        var staffTestDecider = decider ?? MessageDecider.WithRulesOnly();
+        _candidates = new CandidateTrainer(new IntentModelTrainer(modelOptions), _options, timeProvider);
+        _publication = new DataFolderPublication(timeProvider, _options.Gate, rules, staffTestDecider, _candidates, _versions);
+        _verification = new FastPublishVerification(timeProvider, _options.Gate, staffTestDecider, _candidates, _versions);
+        _rollback = new ManualRollback(timeProvider, _versions);
     }
 
     /// <summary>The publishing options.</summary>
@@ -67,6 +74,22 @@ public sealed partial class FaqPublisher
 
     /// <summary>Opens the version store of a model folder with this publisher's settings.</summary>
     public ModelVersionStore OpenStore(string modelFolder) => new(modelFolder, _fileSystem, _options.KeepVersions);
+
+    /// <summary>
+    /// Trains the pipeline once on a tiny made-up dataset, so the first real publish does not pay for compiling the
+    /// training code (about 2 s of CPU on the first retrain after start-up otherwise). Nothing is saved.
+    /// </summary>
+    public void WarmUp(CancellationToken cancellationToken = default) => _candidates.WarmUp(cancellationToken);
+
+    /// <summary>Loads the current version of a model folder (from its own data snapshot, never the live data folder).</summary>
+    /// <returns>The version, or null when nothing was published yet.</returns>
+    /// <exception cref="ModelVersionStoreException"><c>published.json</c> or the version's files cannot be read.</exception>
+    /// <exception cref="IntentModelException">The version's model is missing or damaged.</exception>
+    public PublishedVersion? LoadCurrent(string modelFolder)
+    {
+        var store = OpenStore(modelFolder);
+        return store.ReadState()?.Current is { } current ? _versions.Load(store, current) : null;
+    }
 
     /// <summary>Checks the data folder and publishes it if it passes the gate (on a thread of its own).</summary>
     /// <param name="dataFolder">The FAQ data folder (topic files and <c>tests/</c>).</param>
@@ -91,7 +114,7 @@ public sealed partial class FaqPublisher
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        return Run(modelFolder, PublishAction.Publish, trigger, user, cancellationToken, (store, run) => PublishLocked(store, run, dataFolder, cancellationToken), lockTimeout);
+        return Run(modelFolder, PublishAction.Publish, trigger, user, cancellationToken, (store, run) => _publication.Run(store, run, dataFolder, cancellationToken), lockTimeout);
     }
 
     /// <summary>
@@ -107,7 +130,7 @@ public sealed partial class FaqPublisher
     public PublishResult Verify(string modelFolder, string user, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        return Run(modelFolder, PublishAction.Verify, PublishTrigger.BackgroundVerification, user, cancellationToken, (store, run) => VerifyLocked(store, run, cancellationToken));
+        return Run(modelFolder, PublishAction.Verify, PublishTrigger.BackgroundVerification, user, cancellationToken, (store, run) => _verification.Run(store, run, cancellationToken));
     }
 
     /// <summary>Makes the previously published version current again (on a thread of its own).</summary>
@@ -119,7 +142,7 @@ public sealed partial class FaqPublisher
     public PublishResult Rollback(string modelFolder, PublishTrigger trigger, string user, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        return Run(modelFolder, PublishAction.Rollback, trigger, user, cancellationToken, RollbackLocked);
+        return Run(modelFolder, PublishAction.Rollback, trigger, user, cancellationToken, _rollback.Run);
     }
 
     /// <summary>The newest <paramref name="count"/> reports of a model folder, newest first.</summary>
@@ -128,10 +151,10 @@ public sealed partial class FaqPublisher
 
     private PublishResult Run(
         string modelFolder, PublishAction action, PublishTrigger trigger, string user, CancellationToken cancellationToken,
-        Func<ModelVersionStore, RunContext, PublishResult> body, TimeSpan? lockTimeout = null)
+        Func<ModelVersionStore, PublishRun, PublishResult> body, TimeSpan? lockTimeout = null)
     {
         var store = OpenStore(modelFolder);
-        var run = new RunContext(action, trigger, user, _timeProvider.GetUtcNow(), Stopwatch.StartNew());
+        var run = new PublishRun(action, trigger, user, _timeProvider.GetUtcNow(), Stopwatch.StartNew());
         PublishResult result;
         try
         {
@@ -177,8 +200,6 @@ public sealed partial class FaqPublisher
         }
     }
 
-    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>
     /// Runs seconds of CPU work on a dedicated thread, not a thread-pool thread: on a 2-core host the pool has two
     /// threads to begin with, and a publish (plus the cross-validation's parallel folds) holding them would stall
@@ -186,49 +207,4 @@ public sealed partial class FaqPublisher
     /// </summary>
     private static Task<T> OnOwnThread<T>(Func<T> work, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    /// <summary>The bookkeeping of one run: who, when, what was current, and the phase timings.</summary>
-    private sealed class RunContext(PublishAction action, PublishTrigger trigger, string user, DateTimeOffset startedAt, Stopwatch clock)
-    {
-        private double _last;
-
-        public PublishAction Action => action;
-
-        public PublishTrigger Trigger => trigger;
-
-        public string User => user;
-
-        public PublishedState? State { get; set; }
-
-        public string? Candidate { get; set; }
-
-        public PublishDurations Durations { get; set; } = new();
-
-        public double Lap()
-        {
-            var seconds = clock.Elapsed.TotalSeconds - _last;
-            _last = clock.Elapsed.TotalSeconds;
-            return Math.Round(seconds, 3);
-        }
-
-        public PublishReport Report(
-            TimeProvider timeProvider, PublishOutcome outcome, IReadOnlyList<string> reasons,
-            string? current = null, PublishMetrics? before = null, PublishMetrics? after = null) => new()
-        {
-            Id = Guid.NewGuid().ToString("N")[..12],
-            Action = action,
-            Trigger = trigger,
-            User = user,
-            StartedAt = startedAt,
-            FinishedAt = timeProvider.GetUtcNow(),
-            Outcome = outcome,
-            CandidateVersion = Candidate,
-            PreviousVersion = State?.Current,
-            CurrentVersion = current ?? State?.Current,
-            Before = before,
-            After = after,
-            Reasons = reasons,
-            Durations = Durations with { Total = Math.Round(clock.Elapsed.TotalSeconds, 3) },
-        };
-    }
 }

@@ -15,7 +15,7 @@ namespace Chatbot.Faq.Publishing;
 /// (the working model of <c>chatbot train</c>) is never touched. Not thread-safe on its own: take <see cref="AcquireLock"/>
 /// around a read-modify-write; the lock also holds off other processes (the CLI and the bot).
 /// </remarks>
-public sealed partial class ModelVersionStore
+public sealed class ModelVersionStore
 {
     /// <summary>The sub-folder holding the versions.</summary>
     public const string VersionsFolderName = "versions";
@@ -26,7 +26,18 @@ public sealed partial class ModelVersionStore
     /// <summary>The file describing one version.</summary>
     public const string VersionInfoFileName = "version.json";
 
-    private readonly IVersionStoreFileSystem _fileSystem;
+    /// <summary>The lock file: held (exclusively) by whoever publishes, verifies or rolls back.</summary>
+    public const string LockFileName = ".publish.lock";
+
+    /// <summary>The publish history, one <see cref="PublishReport"/> per line.</summary>
+    public const string HistoryFileName = "publish-history.jsonl";
+
+    /// <summary>Hidden folders older than this belong to a crashed process and are deleted.</summary>
+    private static readonly TimeSpan AbandonedDraftAge = TimeSpan.FromHours(1);
+
+    private readonly VersionStoreFiles _files;
+    private readonly VersionDraftWriter _drafts;
+    private readonly PublishHistoryFile _history;
 
     /// <summary>Opens (without creating anything yet) the store of <paramref name="modelFolder"/>.</summary>
     /// <param name="modelFolder">The model folder (e.g. <c>models</c>).</param>
@@ -37,8 +48,11 @@ public sealed partial class ModelVersionStore
         ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
         ArgumentOutOfRangeException.ThrowIfLessThan(keepVersions, 2);
         ModelFolder = Path.GetFullPath(modelFolder);
-        _fileSystem = fileSystem ?? PhysicalVersionStoreFileSystem.Instance;
         KeepVersions = keepVersions;
+        var files = fileSystem ?? PhysicalVersionStoreFileSystem.Instance;
+        _files = new VersionStoreFiles(files);
+        _drafts = new VersionDraftWriter(this, files, _files);
+        _history = new PublishHistoryFile(ModelFolder);
     }
 
     /// <summary>The model folder.</summary>
@@ -68,12 +82,12 @@ public sealed partial class ModelVersionStore
     /// <summary>Reads <c>published.json</c>.</summary>
     /// <returns>The state, or null when nothing was published yet.</returns>
     /// <exception cref="ModelVersionStoreException">The file exists but cannot be read.</exception>
-    public PublishedState? ReadState() => ReadJson<PublishedState>(StatePath, "the list of published versions");
+    public PublishedState? ReadState() => VersionStoreFiles.ReadJson<PublishedState>(StatePath, "the list of published versions");
 
     /// <summary>Reads a version's <c>version.json</c>.</summary>
     /// <exception cref="ModelVersionStoreException">The version does not exist or its description cannot be read.</exception>
     public VersionInfo ReadInfo(string version) =>
-        ReadJson<VersionInfo>(Path.Combine(VersionFolder(version), VersionInfoFileName), $"the description of version {PublishReport.Short(version)}")
+        VersionStoreFiles.ReadJson<VersionInfo>(Path.Combine(VersionFolder(version), VersionInfoFileName), $"the description of version {PublishReport.Short(version)}")
         ?? throw new ModelVersionStoreException($"Version {PublishReport.Short(version)} is not in {VersionsFolder}.", isDiskFull: false);
 
     /// <summary>True when the version's folder exists.</summary>
@@ -154,27 +168,62 @@ public sealed partial class ModelVersionStore
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(info);
         var folder = VersionFolder(version);
-        WriteAtomically(Path.Combine(folder, IntentModelFiles.MetadataFileName), IntentModelFiles.ToJson(metadata), "the model description");
-        WriteAtomically(Path.Combine(folder, VersionInfoFileName), JsonConvert.SerializeObject(info, PublishingJson.Indented), "the version description");
+        _files.WriteAtomically(Path.Combine(folder, IntentModelFiles.MetadataFileName), IntentModelFiles.ToJson(metadata), "the model description");
+        _files.WriteAtomically(Path.Combine(folder, VersionInfoFileName), JsonConvert.SerializeObject(info, PublishingJson.Indented), "the version description");
         var state = ReadState() ?? new PublishedState();
         WriteState(state with { Revision = state.Revision + 1, UpdatedAt = now, UpdatedBy = user });
     }
 
-    private void WriteState(PublishedState state) =>
-        WriteAtomically(StatePath, JsonConvert.SerializeObject(state, PublishingJson.Indented), "the list of published versions");
+    /// <inheritdoc cref="PublishLock.Acquire"/>
+    public IDisposable AcquireLock(TimeSpan timeout, CancellationToken cancellationToken) =>
+        PublishLock.Acquire(ModelFolder, VersionsFolder, timeout, cancellationToken);
 
-    private T? ReadJson<T>(string path, string what)
-        where T : class
+    /// <inheritdoc cref="PublishHistoryFile.Append"/>
+    public void AppendHistory(PublishReport report) => _history.Append(report);
+
+    /// <inheritdoc cref="PublishHistoryFile.Read"/>
+    public IReadOnlyList<PublishReport> ReadHistory(int count) => _history.Read(count);
+
+    /// <inheritdoc cref="VersionDraftWriter.CreateDraft"/>
+    public VersionDraft CreateDraft(string dataFolderName) => _drafts.CreateDraft(dataFolderName);
+
+    /// <inheritdoc cref="VersionDraftWriter.CopyData"/>
+    public void CopyData(string dataFolder, VersionDraft draft) => _drafts.CopyData(dataFolder, draft);
+
+    /// <inheritdoc cref="VersionDraftWriter.WriteModel"/>
+    public ModelMetadata WriteModel(VersionDraft draft, IntentModel model, ModelMetadata metadata) => _drafts.WriteModel(draft, model, metadata);
+
+    /// <inheritdoc cref="VersionDraftWriter.CopyModel"/>
+    public void CopyModel(VersionDraft draft, string modelFile, ModelMetadata metadata) => _drafts.CopyModel(draft, modelFile, metadata);
+
+    /// <inheritdoc cref="VersionDraftWriter.WriteInfo"/>
+    public void WriteInfo(VersionDraft draft, VersionInfo info) => _drafts.WriteInfo(draft, info);
+
+    /// <inheritdoc cref="VersionDraftWriter.Commit"/>
+    public void Commit(VersionDraft draft, string version) => _drafts.Commit(draft, version);
+
+    /// <summary>Deletes version folders no longer listed, and drafts abandoned by a crashed process.</summary>
+    private void Prune(PublishedState state)
     {
         try
         {
-            return File.Exists(path)
-                ? JsonConvert.DeserializeObject<T>(File.ReadAllText(path), PublishingJson.Indented) ?? throw new JsonSerializationException("the file is empty")
-                : null;
+            var keep = state.Versions.Concat(state.Withdrawn.TakeLast(2)).ToHashSet(StringComparer.Ordinal);
+            foreach (var folder in Directory.EnumerateDirectories(VersionsFolder))
+            {
+                var name = Path.GetFileName(folder);
+                var hidden = name.StartsWith('.');
+                if ((hidden && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow - AbandonedDraftAge) || (!hidden && !keep.Contains(name)))
+                {
+                    VersionStoreFiles.TryDeleteDirectory(folder);
+                }
+            }
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ModelVersionStoreException($"Could not read {what} ({path}): {ex.Message}", IsDiskFull(ex), ex);
+            // REVIEW: pruning is housekeeping; it must never fail a publish.
         }
     }
+
+    private void WriteState(PublishedState state) =>
+        _files.WriteAtomically(StatePath, JsonConvert.SerializeObject(state, PublishingJson.Indented), "the list of published versions");
 }

@@ -30,7 +30,7 @@ public sealed class VersionDraft : IDisposable
     {
         if (!Committed)
         {
-            ModelVersionStore.TryDeleteDirectory(Folder);
+            VersionStoreFiles.TryDeleteDirectory(Folder);
         }
     }
 }

@@ -17,26 +17,37 @@ namespace Chatbot.Knowledge;
 /// Replaced classifiers are not disposed: a turn that started on one may still be using it, and the garbage collector
 /// reclaims it once no turn does.
 /// </remarks>
-public sealed partial class FaqPublishingService(
-    FaqKnowledgeProvider provider,
-    FaqPublisher publisher,
-    FaqFolders folders,
-    IOptions<PublishingOptions> options,
-    TimeProvider timeProvider,
-    ChatbotMetrics metrics,
-    ILogger<FaqPublishingService> logger) : BackgroundService, IFaqPublishing
+public sealed class FaqPublishingService : BackgroundService, IFaqPublishing
 {
     private const string SystemUser = "system";
-    private readonly Lock _lock = new();
-    private readonly List<WorkItem> _queue = [];
+    private readonly FaqKnowledgeProvider _provider;
+    private readonly FaqPublisher _publisher;
+    private readonly FaqFolders _folders;
+    private readonly IOptions<PublishingOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ChatbotMetrics _metrics;
+    private readonly ILogger<FaqPublishingService> _logger;
+    private readonly Lock _watchersLock = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<FaqWatcher> _watchers = [];
-    private Task? _worker;
-    private CancellationTokenSource? _verification;
+    private readonly FaqPublishingQueue _work;
     private int _disposed;
-    private volatile bool _running;
     private volatile PublishReport? _lastReport;
     private volatile VersionInfo? _currentVersion;
+
+    /// <summary>Creates the service; nothing is watched until it starts.</summary>
+    public FaqPublishingService(
+        FaqKnowledgeProvider provider,
+        FaqPublisher publisher,
+        FaqFolders folders,
+        IOptions<PublishingOptions> options,
+        TimeProvider timeProvider,
+        ChatbotMetrics metrics,
+        ILogger<FaqPublishingService> logger)
+    {
+        (_provider, _publisher, _folders, _options, _timeProvider, _metrics, _logger) = (provider, publisher, folders, options, timeProvider, metrics, logger);
+        _work = new FaqPublishingQueue(publisher, folders, this, logger, _stopping.Token);
+    }
 
     /// <inheritdoc />
     public event EventHandler<PublishReport>? ReportAdded;
@@ -48,22 +59,13 @@ public sealed partial class FaqPublishingService(
     public VersionInfo? CurrentVersion => _currentVersion;
 
     /// <inheritdoc />
-    public bool IsBusy
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _running || _queue.Count > 0;
-            }
-        }
-    }
+    public bool IsBusy => _work.IsBusy;
 
     /// <inheritdoc />
     public async Task<PublishReport> PublishNowAsync(string user, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        var report = await Enqueue(WorkKind.Publish, PublishTrigger.StaffPage, user).WaitAsync(cancellationToken);
+        var report = await _work.Enqueue(PublishWorkKind.Publish, PublishTrigger.StaffPage, user).WaitAsync(cancellationToken);
         return report ?? throw new InvalidOperationException("The publish produced no report.");
     }
 
@@ -71,7 +73,7 @@ public sealed partial class FaqPublishingService(
     public async Task<PublishReport> RollbackAsync(string user, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        var report = await Enqueue(WorkKind.Rollback, PublishTrigger.StaffPage, user).WaitAsync(cancellationToken);
+        var report = await _work.Enqueue(PublishWorkKind.Rollback, PublishTrigger.StaffPage, user).WaitAsync(cancellationToken);
         return report ?? throw new InvalidOperationException("The rollback produced no report.");
     }
 
@@ -80,11 +82,11 @@ public sealed partial class FaqPublishingService(
     {
         try
         {
-            return publisher.History(folders.ModelFolder, count);
+            return _publisher.History(_folders.ModelFolder, count);
         }
         catch (ModelVersionStoreException ex)
         {
-            Log.HistoryUnreadable(logger, ex.Message);
+            FaqPublishingLog.HistoryUnreadable(_logger, ex.Message);
             return [];
         }
     }
@@ -100,27 +102,27 @@ public sealed partial class FaqPublishingService(
 
         var report = result.Report;
         _lastReport = report;
-        LogReport(report);
-        metrics.Published(report);
+        FaqPublishingLog.Report(_logger, report);
+        _metrics.Published(report);
         try
         {
             ReportAdded?.Invoke(this, report);
         }
         catch (Exception ex)
         {
-            Log.ListenerFailed(logger, ex);
+            FaqPublishingLog.ListenerFailed(_logger, ex);
         }
     }
 
     /// <summary>Serves a published version: one reference swap.</summary>
     internal void Serve(PublishedVersion version)
     {
-        provider.Publish(new FaqKnowledge(version.Catalog, version.Classifier, version.Version));
+        _provider.Publish(new FaqKnowledge(version.Catalog, version.Classifier, version.Version));
         _currentVersion = version.Info;
     }
 
     /// <summary>Publishes the data folder as if a file had changed (the watcher's callback; also for tests).</summary>
-    internal Task<PublishReport?> OnDataFolderChanged() => Enqueue(WorkKind.Publish, PublishTrigger.DataFolderChange, "file watcher");
+    internal Task<PublishReport?> OnDataFolderChanged() => _work.Enqueue(PublishWorkKind.Publish, PublishTrigger.DataFolderChange, "file watcher");
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -129,34 +131,34 @@ public sealed partial class FaqPublishingService(
 
         // Start after the start-up load (FaqKnowledgeLoader) served its version, or failed.
         while (!stoppingToken.IsCancellationRequested
-            && await provider.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken) is null
-            && provider.LoadError is null)
+            && await _provider.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken) is null
+            && _provider.LoadError is null)
         {
         }
 
-        var debounce = options.Value.Debounce;
-        lock (_lock)
+        var debounce = _options.Value.Debounce;
+        lock (_watchersLock)
         {
             _watchers.Add(new FaqWatcher(
-                folders.ModelFolder, includeSubdirectories: false, IsPublishedStateFile, debounce, timeProvider,
-                () => Enqueue(WorkKind.Sync, PublishTrigger.Cli, SystemUser), logger));
-            if (options.Value.WatchDataFolder)
+                _folders.ModelFolder, includeSubdirectories: false, IsPublishedStateFile, debounce, _timeProvider,
+                () => _work.Enqueue(PublishWorkKind.Sync, PublishTrigger.Cli, SystemUser), _logger));
+            if (_options.Value.WatchDataFolder)
             {
                 _watchers.Add(new FaqWatcher(
-                    folders.DataFolder, includeSubdirectories: true, path => FaqWatcher.IsDataFile(path) && !IsInside(path, folders.ModelFolder),
-                    debounce, timeProvider, () => OnDataFolderChanged(), logger));
+                    _folders.DataFolder, includeSubdirectories: true, path => FaqWatcher.IsDataFile(path) && !IsInside(path, _folders.ModelFolder),
+                    debounce, _timeProvider, () => OnDataFolderChanged(), _logger));
             }
         }
 
         // A cross-validation interrupted by a restart finishes now (or rolls back).
-        _ = Enqueue(WorkKind.Verify, PublishTrigger.Startup, SystemUser);
-        if (options.Value.WatchDataFolder)
+        _ = _work.Enqueue(PublishWorkKind.Verify, PublishTrigger.Startup, SystemUser);
+        if (_options.Value.WatchDataFolder)
         {
             // Compile the training code now, not when staff save their first example (~2 s of the first retrain).
-            await Task.Factory.StartNew(() => publisher.WarmUp(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await Task.Factory.StartNew(() => _publisher.WarmUp(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        Log.Watching(logger, folders.DataFolder, options.Value.WatchDataFolder, folders.ModelFolder);
+        FaqPublishingLog.Watching(_logger, _folders.DataFolder, _options.Value.WatchDataFolder, _folders.ModelFolder);
     }
 
     /// <inheritdoc />
@@ -169,7 +171,7 @@ public sealed partial class FaqPublishingService(
         }
 
         _stopping.Cancel();
-        lock (_lock)
+        lock (_watchersLock)
         {
             foreach (var watcher in _watchers)
             {
@@ -181,6 +183,24 @@ public sealed partial class FaqPublishingService(
 
         // _stopping is not disposed: a watcher callback racing with shutdown may still read its token.
         base.Dispose();
+    }
+
+    /// <summary>Serves the current version of <c>published.json</c> when another process (the CLI) changed it.</summary>
+    internal void SyncWithPublishedState()
+    {
+        try
+        {
+            var current = _publisher.LoadCurrent(_folders.ModelFolder);
+            if (current is not null && !ReferenceEquals(current.Classifier, _provider.Current?.Classifier))
+            {
+                Serve(current);
+                FaqPublishingLog.PickedUp(_logger, PublishReport.Short(current.Version), current.Info.PublishedBy, current.Info.Trigger, current.Info.CrossValidated);
+            }
+        }
+        catch (Exception ex) when (ex is ModelVersionStoreException or IntentModelException)
+        {
+            FaqPublishingLog.SyncFailed(_logger, ex.Message);
+        }
     }
 
     private static bool IsPublishedStateFile(string path) =>

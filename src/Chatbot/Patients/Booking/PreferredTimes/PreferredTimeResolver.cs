@@ -4,22 +4,16 @@ namespace Chatbot.Patients.Booking.PreferredTimes;
 /// Resolves recognised phrases against the clinic calendar at one moment: which dates they mean, which of those are
 /// open, and the spans left on each. See <see cref="PreferredTimeParser"/> for the rules.
 /// </summary>
-internal sealed partial class PreferredTimeResolver
+internal sealed class PreferredTimeResolver
 {
-    private const int RangeDays = 5;
     private const int MaxDates = 14;
-    private const int SearchDays = 92;
-    private const int YearsAway = 5;
 
     private readonly ClinicCalendar _calendar;
     private readonly PreferredTimeText _text;
     private readonly TimePlanner _planner;
-    private readonly DateOnly _today;
-    private readonly DateOnly _thisMonday;
-    private readonly int _nowMinutes;
-    private readonly int _earliestToday;
-    private readonly HashSet<DateOnly> _excludedDates = [];
-    private readonly HashSet<DayOfWeek> _excludedWeekdays = [];
+    private readonly DayAvailability _availability;
+    private readonly DayPhraseDates _dates;
+    private readonly ClauseDayCollector _days;
 
     /// <param name="calendar">The clinic calendar.</param>
     /// <param name="localNow">Now, in the clinic's time zone.</param>
@@ -28,24 +22,9 @@ internal sealed partial class PreferredTimeResolver
         _calendar = calendar;
         _text = new PreferredTimeText(calendar);
         _planner = new TimePlanner(calendar, _text);
-        _today = DateOnly.FromDateTime(localNow.DateTime);
-        _thisMonday = MondayOf(_today);
-        _nowMinutes = (localNow.Hour * 60) + localNow.Minute;
-
-        // Today's spans start at the next quarter hour: nobody can be seen at 10:07, and 16:50 leaves no time.
-        var startedMinute = localNow.TimeOfDay.Ticks % TimeSpan.TicksPerMinute > 0 ? 1 : 0;
-        _earliestToday = (_nowMinutes + startedMinute + 14) / 15 * 15;
-    }
-
-    private enum DayStatus
-    {
-        Open,
-        Past,
-        ClosedWeekday,
-        ClosedDate,
-        Excluded,
-        ClosedForToday,
-        TimePassed,
+        _availability = new DayAvailability(calendar, localNow);
+        _dates = new DayPhraseDates(calendar, _availability);
+        _days = new ClauseDayCollector(_availability, _dates);
     }
 
     public PreferredTimeResult Resolve(PreferredTimeRequest request)
@@ -83,7 +62,7 @@ internal sealed partial class PreferredTimeResolver
             return PreferredTimeResult.Invalid(_text.NothingLeft());
         }
 
-        var describer = new PreferredTimeDescriber(_calendar, _today);
+        var describer = new PreferredTimeDescriber(_calendar, _availability.Today);
         var descriptions = outcomes
             .Select(o => (o, Days: o.Days.Where(d => d.Date <= kept[^1].Key).ToList()))
             .Where(x => x.Days.Count > 0)
@@ -94,8 +73,8 @@ internal sealed partial class PreferredTimeResolver
     private ClauseOutcome ResolveClause(RequestClause clause, IReadOnlyList<TimePhrase> excludedTimes)
     {
         var plan = _planner.Plan(clause.Times, excludedTimes);
-        var candidates = new List<Candidate>();
-        var problem = plan.Problem ?? CollectDays(clause, plan.Spans, candidates);
+        var candidates = new List<DayCandidate>();
+        var problem = plan.Problem ?? _days.Collect(clause, plan.Spans, candidates);
         if (problem is not null)
         {
             return new ClauseOutcome(plan, [], false, [], problem);
@@ -105,7 +84,7 @@ internal sealed partial class PreferredTimeResolver
         var issues = new List<Issue>();
         foreach (var candidate in candidates.DistinctBy(c => c.Date))
         {
-            var status = Check(candidate.Date, plan.Spans, out var available);
+            var status = _availability.Check(candidate.Date, plan.Spans, out var available);
             if (status == DayStatus.Open)
             {
                 days.Add(new ResolvedDay(candidate.Date, available));
@@ -118,35 +97,6 @@ internal sealed partial class PreferredTimeResolver
 
         days.Sort((a, b) => a.Date.CompareTo(b.Date));
         return new ClauseOutcome(plan, days, candidates.Exists(c => c.FromRange), issues, null);
-    }
-
-    private DayStatus Check(DateOnly date, IReadOnlyList<MinuteSpan> spans, out IReadOnlyList<MinuteSpan> available)
-    {
-        available = [];
-        if (date < _today)
-        {
-            return DayStatus.Past;
-        }
-
-        if (!_calendar.IsOpenWeekday(date.DayOfWeek))
-        {
-            return DayStatus.ClosedWeekday;
-        }
-
-        if (_calendar.IsClosedDate(date))
-        {
-            return DayStatus.ClosedDate;
-        }
-
-        if (_excludedDates.Contains(date) || _excludedWeekdays.Contains(date.DayOfWeek))
-        {
-            return DayStatus.Excluded;
-        }
-
-        available = date == _today ? MinuteSpan.Intersect(spans, new MinuteSpan(_earliestToday, MinuteSpan.Day.End)) : spans;
-        return available.Count > 0 ? DayStatus.Open
-            : _earliestToday >= _calendar.OpeningHours.End ? DayStatus.ClosedForToday
-            : DayStatus.TimePassed;
     }
 
     private string PickProblem(IReadOnlyList<ClauseOutcome> outcomes)
@@ -175,19 +125,54 @@ internal sealed partial class PreferredTimeResolver
         DayStatus.ClosedWeekday => _text.ClosedWeekdays(),
         DayStatus.ClosedDate => _text.ClosedDate(issue.Candidate.Date),
         DayStatus.ClosedForToday => _text.ClosedForToday(issue.Candidate.Source.Tonight),
-        DayStatus.TimePassed => PreferredTimeText.TimePassed(plan.PassedLabel, _nowMinutes),
+        DayStatus.TimePassed => PreferredTimeText.TimePassed(plan.PassedLabel, _availability.NowMinutes),
         _ => _text.NothingLeft(),
     };
 
-    private static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+    /// <summary>Rules out the days of a phrase the patient does not want ("except Friday", "not next week").</summary>
+    private void Exclude(DayPhrase phrase)
+    {
+        switch (phrase.Kind)
+        {
+            case DayPhraseKind.Weekday when phrase.Until is { } until && DayPhraseDates.IsPlainOrThis(phrase):
+                for (var day = phrase.Weekday; ; day = (DayOfWeek)(((int)day + 1) % 7))
+                {
+                    _availability.ExcludedWeekdays.Add(day);
+                    if (day == until.Weekday)
+                    {
+                        break;
+                    }
+                }
 
-    private static int DaysFromMonday(DayOfWeek day) => ((int)day + 6) % 7;
+                break;
+            case var _ when phrase.Until is not null:
+                _availability.ExcludedDates.UnionWith(_dates.RangeDates(phrase, [], [_calendar.OpeningHours]));
+                break;
+            case DayPhraseKind.Weekday when DayPhraseDates.IsPlainOrThis(phrase):
+                _availability.ExcludedWeekdays.Add(phrase.Weekday);
+                break;
+            case DayPhraseKind.Weekend:
+                _availability.ExcludedWeekdays.UnionWith([DayOfWeek.Saturday, DayOfWeek.Sunday]);
+                break;
+            case DayPhraseKind.Weekdays:
+                _availability.ExcludedWeekdays.UnionWith([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]);
+                break;
+            case DayPhraseKind.AnyDay:
+                break;
+            case var _ when phrase.IsWeekScope:
+                _availability.ExcludedDates.UnionWith(Enumerable.Range(0, 7).Select(_dates.WeekMonday(phrase).AddDays));
+                break;
+            default:
+                if (_dates.SingleDate(phrase, [_calendar.OpeningHours]) is { } date)
+                {
+                    _availability.ExcludedDates.Add(date);
+                }
 
-    private static bool IsMondayToFriday(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+                break;
+        }
+    }
 
-    private sealed record Candidate(DateOnly Date, DayPhrase Source, bool FromRange);
-
-    private sealed record Issue(Candidate Candidate, DayStatus Status);
+    private sealed record Issue(DayCandidate Candidate, DayStatus Status);
 
     private sealed record ClauseOutcome(TimePlan Plan, IReadOnlyList<ResolvedDay> Days, bool IsRange, IReadOnlyList<Issue> Issues, string? Problem);
 }

@@ -3,24 +3,15 @@ using Chatbot.Faq.Dataset;
 
 namespace Chatbot.Faq.Publishing;
 
-/// <summary>Loading published versions, with a small cache so a swap or a rollback does not reload what is in memory.</summary>
-public sealed partial class FaqPublisher
+/// <summary>Loads published versions, with a small cache so a swap or a rollback does not reload what is in memory.</summary>
+internal sealed class PublishedVersionLoader
 {
     private const int CacheSize = 4;
     private readonly Lock _cacheLock = new();
     private readonly List<(string Folder, PublishedVersion Version)> _cache = [];
 
-    /// <summary>Loads the current version of a model folder (from its own data snapshot, never the live data folder).</summary>
-    /// <returns>The version, or null when nothing was published yet.</returns>
-    /// <exception cref="ModelVersionStoreException"><c>published.json</c> or the version's files cannot be read.</exception>
-    /// <exception cref="IntentModelException">The version's model is missing or damaged.</exception>
-    public PublishedVersion? LoadCurrent(string modelFolder)
-    {
-        var store = OpenStore(modelFolder);
-        return store.ReadState()?.Current is { } current ? Load(store, current) : null;
-    }
-
-    private PublishedVersion? TryLoad(ModelVersionStore store, string version, out string? problem)
+    /// <summary>The version, or null with the reason when it is missing or damaged.</summary>
+    public PublishedVersion? TryLoad(ModelVersionStore store, string version, out string? problem)
     {
         try
         {
@@ -34,7 +25,9 @@ public sealed partial class FaqPublisher
         }
     }
 
-    private PublishedVersion Load(ModelVersionStore store, string version)
+    /// <exception cref="ModelVersionStoreException">The version's files cannot be read, or its answers are damaged.</exception>
+    /// <exception cref="IntentModelException">The version's model is missing or damaged.</exception>
+    public PublishedVersion Load(ModelVersionStore store, string version)
     {
         var metadata = store.ReadMetadata(version);
         var info = store.ReadInfo(version);
@@ -60,15 +53,8 @@ public sealed partial class FaqPublisher
         return Remember(store, new PublishedVersion(version, new FaqCatalog(dataset.Entries), new IntentClassifier(model, read), info));
     }
 
-    private PublishedVersion? Cached(ModelVersionStore store, string version)
-    {
-        lock (_cacheLock)
-        {
-            return _cache.LastOrDefault(c => c.Folder == store.ModelFolder && c.Version.Version == version).Version;
-        }
-    }
-
-    private PublishedVersion Remember(ModelVersionStore store, PublishedVersion version)
+    /// <summary>Keeps a version that was just saved or updated, so serving it next does not read it back from disk.</summary>
+    public PublishedVersion Remember(ModelVersionStore store, PublishedVersion version)
     {
         lock (_cacheLock)
         {
@@ -81,5 +67,13 @@ public sealed partial class FaqPublisher
         }
 
         return version;
+    }
+
+    private PublishedVersion? Cached(ModelVersionStore store, string version)
+    {
+        lock (_cacheLock)
+        {
+            return _cache.LastOrDefault(c => c.Folder == store.ModelFolder && c.Version.Version == version).Version;
+        }
     }
 }

@@ -1,19 +1,32 @@
+using Chatbot.Faq.Answering;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
+using static Chatbot.Faq.Publishing.InvariantText;
 
 namespace Chatbot.Faq.Publishing;
 
-/// <summary>Publishing a data folder.</summary>
-public sealed partial class FaqPublisher
+/// <summary>
+/// Publishes a data folder, under the store's lock: snapshot → validate → train (or reuse) → staff tests and the gate
+/// against the published version → save the version and make it current.
+/// </summary>
+internal sealed class DataFolderPublication(
+    TimeProvider timeProvider,
+    PublishGateOptions gateOptions,
+    FaqValidationRules? rules,
+    MessageDecider decider,
+    CandidateTrainer candidates,
+    PublishedVersionLoader versions)
 {
-    private PublishResult PublishLocked(ModelVersionStore store, RunContext run, string dataFolder, CancellationToken cancellationToken)
+    private const int MaxListedIssues = 20;
+
+    public PublishResult Run(ModelVersionStore store, PublishRun run, string dataFolder, CancellationToken cancellationToken)
     {
         var fullDataFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataFolder));
         using var draft = store.CreateDraft(Path.GetFileName(fullDataFolder));
         store.CopyData(fullDataFolder, draft);
         var dataset = new FaqDatasetLoader().Load(draft.DataFolder);
         var tests = new TestConversationLoader().LoadFromDataFolder(draft.DataFolder);
-        var issues = new FaqDatasetValidator(_timeProvider, _rules).Validate(dataset, tests);
+        var issues = new FaqDatasetValidator(timeProvider, rules).Validate(dataset, tests);
         run.Candidate = dataset.ContentHash;
         run.Durations = run.Durations with { Validate = run.Lap() };
         var warnings = issues.Where(i => !i.IsError).Take(MaxListedIssues).Select(i => i.ToString()).ToList();
@@ -25,23 +38,23 @@ public sealed partial class FaqPublisher
             return new PublishResult(refusal with { Warnings = warnings }, null);
         }
 
-        var baseline = current is null ? null : TryLoad(store, current, out _);
-        var candidate = BuildCandidate(store, run, dataset, baseline, cancellationToken);
+        var baseline = current is null ? null : versions.TryLoad(store, current, out _);
+        var candidate = candidates.Build(store, run, dataset, baseline, cancellationToken);
         var staffTests = tests?.Tests ?? [];
-        var candidateRun = StaffTestRunner.Run(_decider, new FaqCatalog(dataset.Entries), candidate.Classifier, staffTests);
-        var baselineRun = baseline is null ? null : StaffTestRunner.Run(_decider, baseline.Catalog, baseline.Classifier, staffTests);
+        var candidateRun = StaffTestRunner.Run(decider, new FaqCatalog(dataset.Entries), candidate.Classifier, staffTests);
+        var baselineRun = baseline is null ? null : StaffTestRunner.Run(decider, baseline.Catalog, baseline.Classifier, staffTests);
         run.Durations = run.Durations with { StaffTests = run.Lap() };
 
-        var gate = new PublishGate(_options.Gate).Evaluate(
+        var gate = new PublishGate(gateOptions).Evaluate(
             new GateInput(candidate.CrossValidated ? candidate.Classifier.Metadata.Metrics.MacroF1 : null, candidateRun),
-            baseline is null ? null : new GateInput(LastCrossValidatedMacroF1(store, run.State, baseline), baselineRun!));
+            baseline is null ? null : new GateInput(VersionLineage.LastCrossValidatedMacroF1(store, run.State, baseline), baselineRun!));
         var before = baseline is null ? null : PublishMetrics.From(baseline.Classifier.Metadata.Metrics, baseline.Info.CrossValidated, baselineRun);
         var after = PublishMetrics.From(candidate.Classifier.Metadata.Metrics, candidate.CrossValidated, candidateRun);
         if (!gate.Accepted)
         {
             string[] headline = [Format($"The change was not published: the bot keeps serving version {PublishReport.Short(current)}.")];
             return new PublishResult(
-                run.Report(_timeProvider, PublishOutcome.Rejected, [.. headline, .. gate.Reasons], before: before, after: after) with
+                run.Report(timeProvider, PublishOutcome.Rejected, [.. headline, .. gate.Reasons], before: before, after: after) with
                 {
                     Warnings = warnings,
                     ModelReused = candidate.ReusedFile is not null,
@@ -55,7 +68,7 @@ public sealed partial class FaqPublisher
                 ? "The model was retrained and cross-validated before publishing."
                 : "The model was retrained and published after validation and the staff tests; cross-validation follows in the background."]
             : ["Only answers, titles or other fields the model does not learn from changed: the published model was reused without training."];
-        var report = run.Report(_timeProvider, PublishOutcome.Accepted, [.. how, .. gate.Reasons], published.Version, before, after) with
+        var report = run.Report(timeProvider, PublishOutcome.Accepted, [.. how, .. gate.Reasons], published.Version, before, after) with
         {
             Warnings = warnings,
             ModelReused = candidate.ReusedFile is not null,
@@ -65,12 +78,12 @@ public sealed partial class FaqPublisher
     }
 
     /// <summary>Validation errors, no change, or content a rollback withdrew: a report, or null to go on.</summary>
-    private PublishReport? CheckBeforeTraining(ModelVersionStore store, RunContext run, IReadOnlyList<ValidationIssue> issues, string dataFolder)
+    private PublishReport? CheckBeforeTraining(ModelVersionStore store, PublishRun run, IReadOnlyList<ValidationIssue> issues, string dataFolder)
     {
         var current = run.State?.Current;
         if (!Directory.Exists(dataFolder))
         {
-            return run.Report(_timeProvider, PublishOutcome.Rejected, [Format(
+            return run.Report(timeProvider, PublishOutcome.Rejected, [Format(
                 $"The data folder {dataFolder} does not exist, so nothing was published and the bot keeps serving version {PublishReport.Short(current)}.")]);
         }
 
@@ -87,18 +100,18 @@ public sealed partial class FaqPublisher
                 reasons.Add(Format($"  … and {errors.Count - MaxListedIssues} more."));
             }
 
-            return run.Report(_timeProvider, PublishOutcome.Rejected, reasons);
+            return run.Report(timeProvider, PublishOutcome.Rejected, reasons);
         }
 
-        if (current is not null && run.Candidate == current && !PipelineChanged(store, current))
+        if (current is not null && run.Candidate == current && !candidates.PipelineChanged(store, current))
         {
-            return run.Report(_timeProvider, PublishOutcome.Unchanged, [Format($"The FAQ content is the same as the published version {PublishReport.Short(current)}: nothing to publish.")]);
+            return run.Report(timeProvider, PublishOutcome.Unchanged, [Format($"The FAQ content is the same as the published version {PublishReport.Short(current)}: nothing to publish.")]);
         }
 
         var automatic = run.Trigger is PublishTrigger.DataFolderChange or PublishTrigger.Startup;
         if (automatic && run.State is { } state && state.Withdrawn.Contains(run.Candidate!))
         {
-            return run.Report(_timeProvider, PublishOutcome.Unchanged, [Format(
+            return run.Report(timeProvider, PublishOutcome.Unchanged, [Format(
                 $"This content (version {PublishReport.Short(run.Candidate)}) was rolled back earlier, so it is not published again automatically. Edit the files, or publish explicitly from the staff page or with 'chatbot publish'.")]);
         }
 
@@ -106,53 +119,43 @@ public sealed partial class FaqPublisher
             && store.ReadHistory(20).FirstOrDefault(r => r.Action == PublishAction.Publish && r.CandidateVersion == run.Candidate) is { Outcome: PublishOutcome.Rejected } refused
             && refused.PreviousVersion == current)
         {
-            return run.Report(_timeProvider, PublishOutcome.Unchanged, [Format(
+            return run.Report(timeProvider, PublishOutcome.Unchanged, [Format(
                 $"This content (version {PublishReport.Short(run.Candidate)}) was refused at {refused.FinishedAt:u}; see that report. It is checked again when the files change or on an explicit publish.")]);
         }
 
         return null;
     }
 
-    /// <summary>True when the current version was trained with another pipeline than this code's (an upgrade): it is retrained through the gate.</summary>
-    private bool PipelineChanged(ModelVersionStore store, string version)
+    private PublishedVersion Save(ModelVersionStore store, PublishRun run, VersionDraft draft, FaqDataset dataset, PublishCandidate candidate, PublishMetrics after)
     {
-        try
+        var classifier = candidate.Classifier;
+        if (candidate.ReusedFile is { } file)
         {
-            return store.ReadMetadata(version).PipelineSignature != _trainer.Options.Signature;
+            store.CopyModel(draft, file, classifier.Metadata);
         }
-        catch (IntentModelException)
+        else
         {
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// The macro-F1 to compare with: the baseline's, or, while its cross-validation is still pending (a newer publish
-    /// interrupted it), that of the newest cross-validated version below it.
-    /// </summary>
-    private static double? LastCrossValidatedMacroF1(ModelVersionStore store, PublishedState? state, PublishedVersion baseline)
-    {
-        if (baseline.Info.CrossValidated)
-        {
-            return baseline.Classifier.Metadata.Metrics.MacroF1;
+            classifier = new IntentClassifier(classifier.Model, store.WriteModel(draft, classifier.Model, classifier.Metadata));
         }
 
-        var versions = state?.Versions ?? [];
-        for (var i = versions.ToList().LastIndexOf(baseline.Version) - 1; i >= 0; i--)
+        var info = new VersionInfo
         {
-            try
-            {
-                if (store.ReadInfo(versions[i]) is { CrossValidated: true, Metrics.MacroF1: { } macroF1 })
-                {
-                    return macroF1;
-                }
-            }
-            catch (ModelVersionStoreException)
-            {
-                // A damaged older version: look further down.
-            }
-        }
-
-        return null;
+            Version = run.Candidate!,
+            TrainingHash = candidate.TrainingHash,
+            PublishedAt = timeProvider.GetUtcNow(),
+            PublishedBy = run.User,
+            Trigger = run.Trigger,
+            DataFolderName = draft.DataFolderName,
+            CrossValidated = candidate.CrossValidated,
+            BaselineVersion = run.State?.Current,
+            Metrics = after,
+        };
+        store.WriteInfo(draft, info);
+        store.Commit(draft, info.Version);
+        store.SetCurrent(info.Version, run.User, info.PublishedAt);
+        run.Durations = run.Durations with { Save = run.Lap() };
+        var published = new PublishedVersion(info.Version, new FaqCatalog(dataset.Entries), classifier, info);
+        versions.Remember(store, published);
+        return published;
     }
 }

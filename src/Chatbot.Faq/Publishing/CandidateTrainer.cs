@@ -3,64 +3,84 @@ using Chatbot.Faq.Dataset;
 
 namespace Chatbot.Faq.Publishing;
 
-/// <summary>Training (or finding a reusable model for) the candidate, and saving it.</summary>
-public sealed partial class FaqPublisher
+/// <summary>Trains the candidate model of a publish (or finds a reusable one), and cross-validates models.</summary>
+internal sealed class CandidateTrainer(IntentModelTrainer trainer, FaqPublisherOptions options, TimeProvider timeProvider)
 {
     /// <summary>Metrics of a model that has not been cross-validated yet (zero folds).</summary>
     private static readonly ModelMetrics NotCrossValidated = new(0, 0, 0, null, null, 0, 0);
 
-    /// <summary>
-    /// Trains the pipeline once on a tiny made-up dataset, so the first real publish does not pay for compiling the
-    /// training code (about 2 s of CPU on the first retrain after start-up otherwise). Nothing is saved.
-    /// </summary>
-    public void WarmUp(CancellationToken cancellationToken = default)
+    /// <summary>Trains the pipeline once on a tiny made-up dataset, so the first real publish does not pay for compiling the training code.</summary>
+    public void WarmUp(CancellationToken cancellationToken)
     {
         string[] texts = ["how long does it take", "how much does it cost", "where do i park", "do you take insurance"];
         var examples = texts.SelectMany((t, i) => new[] { new LabeledText(t, "a" + (i % 2)), new LabeledText(t + " please", "a" + (i % 2)) }).ToList();
-        _trainer.Fit(examples, cancellationToken);
+        trainer.Fit(examples, cancellationToken);
     }
 
-    private Candidate BuildCandidate(ModelVersionStore store, RunContext run, FaqDataset dataset, PublishedVersion? baseline, CancellationToken cancellationToken)
+    /// <summary>True when the version was trained with another pipeline than this code's (an upgrade): it is retrained through the gate.</summary>
+    public bool PipelineChanged(ModelVersionStore store, string version)
     {
-        var signature = _trainer.Options.Signature;
+        try
+        {
+            return store.ReadMetadata(version).PipelineSignature != trainer.Options.Signature;
+        }
+        catch (IntentModelException)
+        {
+            return true;
+        }
+    }
+
+    public PublishCandidate Build(ModelVersionStore store, PublishRun run, FaqDataset dataset, PublishedVersion? baseline, CancellationToken cancellationToken)
+    {
+        var signature = trainer.Options.Signature;
         var trainingHash = TrainingHash.Compute(dataset, signature);
-        var now = _timeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         if (FindReusable(store, run.Candidate!, trainingHash, signature, baseline) is { } reusable)
         {
             var metadata = reusable.Metadata with { DatasetHash = run.Candidate!, CreatedAt = now };
             run.Durations = run.Durations with { Train = run.Lap() };
-            return new Candidate(new IntentClassifier(reusable.Model, metadata), reusable.CrossValidated, reusable.File, trainingHash);
+            return new PublishCandidate(new IntentClassifier(reusable.Model, metadata), reusable.CrossValidated, reusable.File, trainingHash);
         }
 
         var examples = dataset.Examples.Select(e => new LabeledText(e.Text, e.Intent)).ToList();
         var vectors = Path.Combine(store.ModelFolder, IntentModelFiles.ExampleVectorsFileName);
-        if (_trainer.Embedder is { ExampleCount: 0 } embedder)
+        if (trainer.Embedder is { ExampleCount: 0 } embedder)
         {
             embedder.LoadExamples(vectors);
         }
 
         // Never for a pipeline upgrade of the current content: its folder is replaced, so it must pass the whole gate first.
-        if (_options.CrossValidateInBackground && baseline is not null && baseline.Version != run.Candidate)
+        if (options.CrossValidateInBackground && baseline is not null && baseline.Version != run.Candidate)
         {
             // Fast path: serve as soon as the final model is trained, with the published thresholds (re-chosen by VerifyAsync).
-            var fast = _trainer.Fit(examples, cancellationToken);
+            var fast = trainer.Fit(examples, cancellationToken);
             var seconds = run.Lap();
             run.Durations = run.Durations with { Train = seconds };
             SaveVectors(vectors);
             var published = baseline.Classifier.Metadata;
             var sameStages = published.PipelineSignature == signature;
             var metadata = Metadata(dataset, fast, examples.Count, published.Thresholds, sameStages ? published.FastThresholds : null, NotCrossValidated, now, seconds);
-            return new Candidate(new IntentClassifier(fast, metadata), false, null, trainingHash);
+            return new PublishCandidate(new IntentClassifier(fast, metadata), false, null, trainingHash);
         }
 
         var (evaluation, _) = CrossValidate(examples, baseline?.Classifier.Metadata.Thresholds, cancellationToken);
         var cvSeconds = run.Lap();
-        var model = _trainer.Fit(examples, cancellationToken);
+        var model = trainer.Fit(examples, cancellationToken);
         var fitSeconds = run.Lap();
         run.Durations = run.Durations with { CrossValidate = cvSeconds, Train = fitSeconds };
         SaveVectors(vectors);
         var full = Metadata(dataset, model, examples.Count, evaluation.Thresholds, evaluation.FastThresholds, ModelMetrics.From(evaluation), now, cvSeconds + fitSeconds);
-        return new Candidate(new IntentClassifier(model, full), true, null, trainingHash);
+        return new PublishCandidate(new IntentClassifier(model, full), true, null, trainingHash);
+    }
+
+    /// <summary>Cross-validates; the thresholds are <paramref name="serving"/> while they still meet the targets, else re-chosen.</summary>
+    public (EvaluationReport Report, bool KeptThresholds) CrossValidate(
+        IReadOnlyList<LabeledText> examples, IntentThresholds? serving, CancellationToken cancellationToken)
+    {
+        var evaluator = new IntentModelEvaluator(trainer);
+        var cv = evaluator.CrossValidate(examples, trainer.Options.Folds, null, cancellationToken);
+        var (report, kept) = ThresholdHysteresis.Choose(cv, trainer.Options.Thresholds, options.KeepThresholdsWhileTargetsMet ? serving : null);
+        return (EvaluationMetrics.Compute(cv, report.Thresholds, report.AnswerTargetMet, evaluator.FastThresholds(cv)), kept);
     }
 
     /// <summary>
@@ -101,60 +121,17 @@ public sealed partial class FaqPublisher
         return null;
     }
 
-    /// <summary>Cross-validates; the thresholds are <paramref name="serving"/> while they still meet the targets, else re-chosen.</summary>
-    private (EvaluationReport Report, bool KeptThresholds) CrossValidate(
-        IReadOnlyList<LabeledText> examples, IntentThresholds? serving, CancellationToken cancellationToken)
-    {
-        var evaluator = new IntentModelEvaluator(_trainer);
-        var cv = evaluator.CrossValidate(examples, _trainer.Options.Folds, null, cancellationToken);
-        var (report, kept) = ThresholdHysteresis.Choose(cv, _trainer.Options.Thresholds, _options.KeepThresholdsWhileTargetsMet ? serving : null);
-        return (EvaluationMetrics.Compute(cv, report.Thresholds, report.AnswerTargetMet, evaluator.FastThresholds(cv)), kept);
-    }
-
     /// <summary>Keeps the example vectors for the next process (a CLI publish, a restart); losing them only costs time.</summary>
     private void SaveVectors(string path)
     {
         try
         {
-            _trainer.Embedder?.SaveExamples(path);
+            trainer.Embedder?.SaveExamples(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The next retrain encodes the examples again.
         }
-    }
-
-    private PublishedVersion Save(ModelVersionStore store, RunContext run, VersionDraft draft, FaqDataset dataset, Candidate candidate, PublishMetrics after)
-    {
-        var classifier = candidate.Classifier;
-        if (candidate.ReusedFile is { } file)
-        {
-            store.CopyModel(draft, file, classifier.Metadata);
-        }
-        else
-        {
-            classifier = new IntentClassifier(classifier.Model, store.WriteModel(draft, classifier.Model, classifier.Metadata));
-        }
-
-        var info = new VersionInfo
-        {
-            Version = run.Candidate!,
-            TrainingHash = candidate.TrainingHash,
-            PublishedAt = _timeProvider.GetUtcNow(),
-            PublishedBy = run.User,
-            Trigger = run.Trigger,
-            DataFolderName = draft.DataFolderName,
-            CrossValidated = candidate.CrossValidated,
-            BaselineVersion = run.State?.Current,
-            Metrics = after,
-        };
-        store.WriteInfo(draft, info);
-        store.Commit(draft, info.Version);
-        store.SetCurrent(info.Version, run.User, info.PublishedAt);
-        run.Durations = run.Durations with { Save = run.Lap() };
-        var published = new PublishedVersion(info.Version, new FaqCatalog(dataset.Entries), classifier, info);
-        Remember(store, published);
-        return published;
     }
 
     private ModelMetadata Metadata(
@@ -163,20 +140,18 @@ public sealed partial class FaqPublisher
         Encoder = model.Embedder?.Encoder.Identity,
         FastThresholds = model.HasFastStage ? fastThresholds : null,
         DatasetHash = dataset.ContentHash,
-        PipelineSignature = _trainer.Options.Signature,
+        PipelineSignature = trainer.Options.Signature,
         CreatedAt = now,
         Intents = model.Labels,
         ExampleCount = exampleCount,
         Thresholds = thresholds,
         Metrics = metrics,
         MlNetVersion = IntentModelTrainer.MlNetVersion,
-        EnsembleWeight = model.IsEnsemble ? _trainer.Options.EnsembleWeight : null,
+        EnsembleWeight = model.IsEnsemble ? trainer.Options.EnsembleWeight : null,
         TrainingSeconds = Math.Round(seconds, 2),
     };
 
     private static string ModelFile(string folder) => Path.Combine(folder, IntentModelFiles.ModelFileName);
-
-    private sealed record Candidate(IntentClassifier Classifier, bool CrossValidated, string? ReusedFile, string TrainingHash);
 
     private sealed record Reusable(IntentModel Model, ModelMetadata Metadata, bool CrossValidated, string File);
 }
