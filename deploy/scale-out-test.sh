@@ -90,6 +90,10 @@ command -v node >/dev/null || die "node is needed for the load driver"
 [ "$STORAGE" = sqlite ] && need_apt sqlite3 sqlite3
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/scale-out.XXXXXX")
+# The instances' model folder: outside the repository, kept across runs and keyed by the topic files (as the .NET
+# tests' TestModelFolder is), so a machine trains once per dataset; never the repository's models/.
+MODELS="${TMPDIR:-/tmp}/chatbot-tests/models/scale-out-$(cat "$REPO"/faq-data/*.json | sha256sum | cut -c1-16)"
+mkdir -p "$MODELS"
 chmod 755 "$WORK"
 PIDS=()
 HAPROXY_PID=""
@@ -170,7 +174,7 @@ start_bot() { # name
     Logging__Console__FormatterOptions__TimestampFormat='HH:mm:ss.fff ' \
     Logging__Console__FormatterOptions__SingleLine=true \
     Chatbot__Faq__DataFolder="$REPO/faq-data" \
-    Chatbot__Faq__ModelFolder="$REPO/models" \
+    Chatbot__Faq__ModelFolder="$MODELS" \
     "${STORAGE_ENV[@]}" \
     DirectLine__TokenSigningKey="$SIGNING_KEY" \
     DirectLine__PublicBaseUrl="http://127.0.0.1:$LB_PORT/" \
@@ -197,7 +201,7 @@ wait_ready() { # name timeout-seconds
   die "$name was not ready within $2 s"
 }
 
-# One after the other: when models/ has no trained model yet, the first instance trains it (minutes) and the second
+# One after the other: when $MODELS has no trained model yet, the first instance trains it (minutes) and the second
 # then loads the published version instead of training the same folder at the same time.
 log "starting bot1 on :$BOT1_PORT ($STORAGE)"
 start_bot bot1

@@ -22,7 +22,6 @@ using Chatbot.Clinic.Storage;
 using Chatbot.Clinic.Storage.InMemory;
 using Chatbot.Clinic.Storage.Sqlite;
 using Chatbot.Clinic.Unanswered;
-using Chatbot.Patients.Booking.PreferredTimes;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -88,12 +87,7 @@ public static class ChatbotHostingExtensions
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ClinicClock>();
-        services.AddSingleton<PreferredTimeParser>();
-        services.AddSingleton<BookingInterruptions>();
-        services.AddSingleton<BookingAnswers>();
-        services.AddSingleton<BookingPrompts>();
-        services.AddSingleton<BookingSubmission>();
-        services.AddSingleton<BookingDialog>();
+        services.AddBookingDialog();
         services.AddSingleton<HandoffService>();
         services.AddSingleton<LiveHandoffService>();
         services.AddHostedService<LiveHandoffSweeper>();

@@ -7,8 +7,11 @@ internal static class RepositoryPaths
 
     public static string FaqData { get; } = Path.Combine(Root, "faq-data");
 
-    /// <summary>The git-ignored models/ folder the bot and the other test projects share (trained once per machine).</summary>
-    public static string Models { get; } = Path.Combine(Root, "models");
+    /// <summary>
+    /// The model folder the bot and the other test projects share for this faq-data: under the system temp directory,
+    /// never in the repository (trained once per machine and dataset, see <see cref="Chatbot.Testing.TestModelFolder"/>).
+    /// </summary>
+    public static string Models { get; } = Chatbot.Testing.TestModelFolder.For(FaqData);
 
     /// <summary>tests/clients: the npm clients (package.json, *.test.js).</summary>
     public static string Clients { get; } = Path.Combine(Root, "tests", "clients");

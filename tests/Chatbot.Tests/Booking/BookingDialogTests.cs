@@ -1,100 +1,199 @@
-using Chatbot.Faq.Safety;
-using Chatbot.Faq.Answering;
-using Chatbot.Patients.Booking;
+using System.Text.RegularExpressions;
 using Chatbot.BotFramework.Schema;
-using Chatbot.Patients;
-using Chatbot.Staff.Notifications;
-using Chatbot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using Chatbot.Clinic.Bookings;
-using Chatbot.Clinic.Notifications;
+using Chatbot.Patients.Booking;
+using Chatbot.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
 
 namespace Chatbot.Tests.Booking;
 
 /// <summary>
-/// Transcript tests of the booking dialog through /api/messages. The host's clock is Tuesday 24 November 2026,
-/// 10:00 in Chicago. "sms" stands for a channel without cards (the text path); "webchat" gets the card.
+/// The booking dialog as transcripts, driven without a web host (<see cref="DialogTestClient"/>; the format is in
+/// <see cref="Transcript"/>). The clock is Tuesday 24 November 2026, 10:00 in Chicago. "sms" stands for a channel
+/// without cards (the text path); "webchat" gets the card. What the router does around the dialog (the safety gate,
+/// hand-off, the turn after a cancel) is in <see cref="BookingRoutingTests"/>.
 /// </summary>
-public sealed class BookingDialogTests(ScriptedClassifierFactory factory) : IClassFixture<ScriptedClassifierFactory>
+public sealed class BookingDialogTests
 {
-    private IBookingStore Store => factory.Services.GetRequiredService<IBookingStore>();
+    private const string Opening = "> I'd like to book a consultation\n< What's your name\n";
 
-    private INotificationOutbox Outbox => factory.Services.GetRequiredService<INotificationOutbox>();
+    private const string Summary = "[Yes, send it | Change something | Cancel]";
 
-    private async Task<BotClient> StartAsync(string channel, string opening = "I'd like to book a consultation")
+    /// <summary>Conversations whose every assertion is in the transcript.</summary>
+    public static TheoryData<string, string, string> Conversations => new()
     {
-        factory.Predict(("booking/appointment", 0.95f));
-        var client = new BotClient(factory.CreateClient(), channel);
-        await client.SayAsync(opening);
-        return client;
-    }
+        {
+            "the first step asks for the reason when the opening did not say it", "sms", """
+            > i want to make an appointment
+            < What would you like to book? [New-patient consultation | Infusion appointment | Reschedule an appointment | Cancel an appointment]
+            > Reschedule an appointment
+            < What's your name
+            """
+        },
+        {
+            "a card submit fills every step at once", "webchat", """
+            > I'd like to book a consultation
+            > {submit} reason=Infusion | name=Sam Rivera | phone= | email=sam@example.com | preferredTime=tomorrow morning
+            < Infusion appointment … Sam Rivera … sam@example.com
+            > Yes, send it
+            < PSI-
+            """
+        },
+        {
+            "a phone number that is not one is asked again", "sms", Opening + """
+            > Jordan Lee
+            > not a phone
+            < That doesn't look like a phone number
+            """
+        },
+        {
+            "a phone number too short is asked again", "sms", Opening + """
+            > Jordan Lee
+            > 555-12
+            < That doesn't look like a phone number
+            """
+        },
+        {
+            "a name of digits is asked again", "sms", Opening + """
+            > 12345
+            < letters only
+            """
+        },
+        {
+            "an e-mail address for a name is asked again", "sms", Opening + """
+            > jordan@example.com
+            < letters only
+            """
+        },
+        {
+            "a past date is rejected with an explanation", "sms", Opening + """
+            > Jordan Lee
+            > jordan@example.com
+            > yesterday
+            < past
+            """
+        },
+        {
+            "a closed day is rejected with an explanation", "sms", Opening + """
+            > Jordan Lee
+            > jordan@example.com
+            > Saturday morning
+            < closed
+            """
+        },
+        {
+            "nonsense for a time is rejected with an explanation", "sms", Opening + """
+            > Jordan Lee
+            > jordan@example.com
+            > purple elephants
+            < didn't understand
+            """
+        },
+        {
+            "start over begins the request again", "sms", Opening + """
+            > Jordan Lee
+            > start over
+            < What would you like to book?
+            """
+        },
+        {
+            "changing something from the summary returns to the summary", "sms", Opening + $"""
+            > Jordan Lee
+            > jordan@example.com
+            > tomorrow afternoon
+            < Shall I send {Summary}
+            > Change something
+            < What would you like to change? [Reason | Name | Contact details | Preferred time | Cancel]
+            > Name
+            < What's your name
+            > Jordan A. Lee
+            < Jordan A. Lee … Shall I send {Summary}
+            """
+        },
+    };
 
-    private static string Last(IReadOnlyList<Activity> replies) => replies[^1].Text ?? string.Empty;
+    [Theory]
+    [MemberData(nameof(Conversations))]
+    public async Task Conversation(string name, string channel, string transcript)
+    {
+        Assert.NotEmpty(name);
+        using var client = new DialogTestClient(channel);
+        await client.PlayAsync(transcript);
+    }
 
     [Fact]
     public async Task TheWholeRequestByTextIsSavedBeforeThePatientGetsAReference()
     {
-        var client = await StartAsync("sms");
-        Assert.Contains("What's your name", Last(await client.SayAsync("doesn't matter, the reason was in the first message")), StringComparison.Ordinal);
-        Assert.Contains("phone number or e-mail", Last(await client.SayAsync("Jordan Lee")), StringComparison.Ordinal);
-        Assert.Contains("When would you like to come in", Last(await client.SayAsync("(312) 555-0123")), StringComparison.Ordinal);
-        var summary = Last(await client.SayAsync("next Tuesday afternoon"));
-        Assert.Contains("Jordan Lee", summary, StringComparison.Ordinal);
-        Assert.Contains("(312) 555-0123", summary, StringComparison.Ordinal);
-        Assert.Contains("New-patient consultation", summary, StringComparison.Ordinal);
+        using var client = new DialogTestClient("sms");
+        var done = await client.PlayAsync(Opening + $"""
+            > doesn't matter, the reason was in the first message
+            < What's your name
+            > Jordan Lee
+            < phone number or e-mail
+            > (312) 555-0123
+            < When would you like to come in
+            > next Tuesday afternoon
+            < New-patient consultation … Jordan Lee … (312) 555-0123 … Shall I send {Summary}
+            > yes
+            < PSI- … within one business day
+            """);
 
-        var done = Last(await client.SayAsync("yes"));
-        var reference = System.Text.RegularExpressions.Regex.Match(done, @"PSI-[A-Z2-9]{6}").Value;
+        var reference = Regex.Match(done[^1].Text!, @"PSI-[A-Z2-9]{6}").Value;
         Assert.NotEmpty(reference);
-        var saved = await Store.GetAsync(reference, CancellationToken.None);
+        var saved = await client.Bookings.GetAsync(reference, CancellationToken.None);
         Assert.NotNull(saved);
         Assert.Equal(("Jordan Lee", "3125550123", BookingReason.NewPatientConsultation, BookingStatus.New), (saved.Name, saved.Phone, saved.Reason, saved.Status));
-        Assert.Contains((await Outbox.PendingAsync(100, CancellationToken.None)), i => i.Notification.Subject.Contains(reference, StringComparison.Ordinal));
-        Assert.Contains("within one business day", done, StringComparison.Ordinal);
+        Assert.Contains(await client.Outbox.PendingAsync(100, CancellationToken.None), i => i.Notification.Subject.Contains(reference, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task CancelWorksAtEveryStepAndNothingIsSent(int answered)
+    {
+        using var client = new DialogTestClient("sms");
+        var answers = new[] { "> Jordan Lee", "> jordan@example.com", "> tomorrow afternoon" }.Take(answered);
+        await client.PlayAsync(Opening + string.Join('\n', answers) + """
+
+            > cancel
+            < cancelled this booking request — nothing was sent [Book a consultation | Talk to a person]
+            """);
+
+        Assert.Equal(BookingTurnOutcome.Ended, client.LastOutcome);
+        Assert.Null(client.State.ActiveDialog);
+        Assert.Empty(await client.Bookings.ListAsync(null, 1000, CancellationToken.None));
+        Assert.Empty(await client.Outbox.PendingAsync(100, CancellationToken.None));
     }
 
     [Fact]
-    public async Task TheFirstStepAsksForTheReasonWhenTheOpeningDidNotSayIt()
+    public async Task TheCardFormCanBeCancelledWithItsButton()
     {
-        factory.Predict(("booking/appointment", 0.95f));
-        var client = new BotClient(factory.CreateClient(), "sms");
-        var replies = await client.SayAsync("i want to make an appointment");
-        Assert.Contains("What would you like to book?", Last(replies), StringComparison.Ordinal);
-        Assert.Equal(4, replies[^1].SuggestedActions!.Actions.Count);
-        Assert.Contains("What's your name", Last(await client.SayAsync("Reschedule an appointment")), StringComparison.Ordinal);
+        using var client = new DialogTestClient("webchat");
+        await client.PlayAsync("""
+            > I'd like to book a consultation
+            > {cancel}
+            < cancelled
+            """);
+        Assert.Equal(BookingTurnOutcome.Ended, client.LastOutcome);
     }
 
     [Fact]
-    public async Task CardChannelsGetTheFormAndASubmitFillsEveryStepAtOnce()
+    public async Task AskingForAPersonMidBookingEndsTheDialogForAHandOff()
     {
-        var client = await StartAsync("webchat");
-        var submit = new JObject
-        {
-            ["type"] = "message",
-            ["value"] = new JObject
-            {
-                ["action"] = BookingCard.SubmitAction,
-                ["reason"] = "Infusion",
-                ["name"] = "Sam Rivera",
-                ["phone"] = "",
-                ["email"] = "sam@example.com",
-                ["preferredTime"] = "tomorrow morning",
-            },
-            ["channelData"] = new JObject { ["postBack"] = true },
-        };
-        var summary = Last(await client.SendAsync(submit));
-        Assert.Contains("Sam Rivera", summary, StringComparison.Ordinal);
-        Assert.Contains("sam@example.com", summary, StringComparison.Ordinal);
-        Assert.Contains("Infusion appointment", summary, StringComparison.Ordinal);
-        Assert.Contains("PSI-", Last(await client.SayAsync("Yes, send it")), StringComparison.Ordinal);
+        // The hand-off itself (the "staff member will reply here" reply) is the router's: BookingRoutingTests.
+        using var client = new DialogTestClient("sms");
+        await client.PlayAsync(Opening + "> Talk to a person");
+        Assert.Equal(BookingTurnOutcome.HandoffRequested, client.LastOutcome);
+        Assert.Null(client.State.ActiveDialog);
     }
 
     [Fact]
     public async Task TheBookingCardIsAnAdaptiveCardWithSubmitActions()
     {
-        factory.Predict(("booking/appointment", 0.95f));
-        var replies = await new BotClient(factory.CreateClient(), "webchat").SayAsync("book an appointment");
+        using var client = new DialogTestClient("webchat");
+        var replies = await client.SayAsync("book an appointment");
         var card = Assert.Single(replies[^1].Attachments!);
         Assert.Equal(ContentTypes.AdaptiveCard, card.ContentType);
         var actions = (JArray)card.Content!["actions"]!;
@@ -105,139 +204,15 @@ public sealed class BookingDialogTests(ScriptedClassifierFactory factory) : ICla
     [Fact]
     public async Task ACardWithMistakesComesBackWithTheProblemsListed()
     {
-        var client = await StartAsync("webchat");
-        var submit = new JObject
-        {
-            ["type"] = "message",
-            ["value"] = new JObject { ["action"] = BookingCard.SubmitAction, ["reason"] = "Infusion", ["name"] = "R2D2 !!", ["phone"] = "123", ["email"] = "", ["preferredTime"] = "Saturday" },
-        };
-        var reply = (await client.SendAsync(submit))[^1];
-        Assert.Contains("need another look", reply.Text, StringComparison.Ordinal);
-        var problems = reply.Attachments![0].Content!["body"]!.Where(b => (string?)b["color"] == "Attention").Select(b => (string)b["text"]!).ToList();
+        using var client = new DialogTestClient("webchat");
+        var replies = await client.PlayAsync("""
+            > I'd like to book a consultation
+            > {submit} reason=Infusion | name=R2D2 !! | phone=123 | email= | preferredTime=Saturday
+            < need another look
+            """);
+        var problems = replies[^1].Attachments![0].Content!["body"]!.Where(b => (string?)b["color"] == "Attention").Select(b => (string)b["text"]!).ToList();
         Assert.Contains(problems, p => p.Contains("name", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(problems, p => p.Contains("phone number", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(problems, p => p.Contains("closed", StringComparison.OrdinalIgnoreCase));
-    }
-
-    [Theory]
-    [InlineData("Jordan Lee", "not a phone", "That doesn't look like a phone number")]
-    [InlineData("Jordan Lee", "555-12", "That doesn't look like a phone number")]
-    [InlineData("12345", null, "letters only")]
-    [InlineData("jordan@example.com", null, "letters only")]
-    public async Task BadAnswersAreReAskedClearly(string name, string? contact, string expected)
-    {
-        var client = await StartAsync("sms");
-        var reply = Last(await client.SayAsync(name));
-        if (contact is not null)
-        {
-            reply = Last(await client.SayAsync(contact));
-        }
-
-        Assert.Contains(expected, reply, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("yesterday", "past")]
-    [InlineData("Saturday morning", "closed")]
-    [InlineData("purple elephants", "didn't understand")]
-    public async Task PastDatesClosedDaysAndNonsenseAreRejectedWithAnExplanation(string when, string expected)
-    {
-        var client = await StartAsync("sms");
-        await client.SayAsync("Jordan Lee");
-        await client.SayAsync("jordan@example.com");
-        Assert.Contains(expected, Last(await client.SayAsync(when)), StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public async Task CancelWorksAtEveryStepAndNothingIsSent(int answered)
-    {
-        var client = await StartAsync("sms");
-        var before = (await Store.ListAsync(null, 1000, CancellationToken.None)).Count;
-        foreach (var answer in new[] { "Jordan Lee", "jordan@example.com", "tomorrow afternoon" }.Take(answered))
-        {
-            await client.SayAsync(answer);
-        }
-
-        Assert.Contains("cancelled", Last(await client.SayAsync("cancel")), StringComparison.Ordinal);
-        Assert.Equal(before, (await Store.ListAsync(null, 1000, CancellationToken.None)).Count);
-
-        // Out of the dialog: the next message is a question again.
-        factory.Predict(("faq/infusion_duration", 0.95f));
-        Assert.Equal(factory.Catalog.Find("faq/infusion_duration")!.Answer, Last(await client.SayAsync("how long is an infusion")));
-    }
-
-    [Fact]
-    public async Task StartOverBeginsTheRequestAgain()
-    {
-        var client = await StartAsync("sms");
-        await client.SayAsync("Jordan Lee");
-        Assert.Contains("What would you like to book?", Last(await client.SayAsync("start over")), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ChangingSomethingFromTheSummaryReturnsToTheSummary()
-    {
-        var client = await StartAsync("sms");
-        await client.SayAsync("Jordan Lee");
-        await client.SayAsync("jordan@example.com");
-        await client.SayAsync("tomorrow afternoon");
-        Assert.Contains("What would you like to change?", Last(await client.SayAsync("Change something")), StringComparison.Ordinal);
-        Assert.Contains("What's your name", Last(await client.SayAsync("Name")), StringComparison.Ordinal);
-        var summary = Last(await client.SayAsync("Jordan A. Lee"));
-        Assert.Contains("Jordan A. Lee", summary, StringComparison.Ordinal);
-        Assert.Contains("Shall I send", summary, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task TheSafetyGateFiresInTheMiddleOfBooking()
-    {
-        var client = await StartAsync("sms");
-        await client.SayAsync("Jordan Lee");
-        var replies = await client.SayAsync("honestly I don't want to live anymore");
-        Assert.Contains("988", replies[0].Text, StringComparison.Ordinal);
-
-        // The booking was dropped (and, in clinic hours, staff were asked to join): the next message is not taken
-        // as an answer to the booking's contact question.
-        factory.Predict(("faq/infusion_duration", 0.95f));
-        var next = await client.SayAsync("3125550123");
-        Assert.DoesNotContain(next, a => (a.Text ?? string.Empty).Contains("When would you like", StringComparison.Ordinal));
-        Assert.Contains(replies, a => (a.Text ?? string.Empty).Contains("staff member", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task AskingForAPersonMidBookingHandsOff()
-    {
-        var client = await StartAsync("sms");
-        var reply = Last(await client.SayAsync("Talk to a person"));
-        Assert.Contains("staff member will reply here", reply, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task TheCardFormCanBeCancelledWithItsButton()
-    {
-        var client = await StartAsync("webchat");
-        var reply = Last(await client.SendAsync(new JObject { ["type"] = "message", ["value"] = new JObject { ["action"] = BookingCard.CancelAction } }));
-        Assert.Contains("cancelled", reply, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AnOldCardPressedAfterTheFormClosedIsAnsweredAsSuch()
-    {
-        // Issue 15: the cancelled form's button pressed again (another tab, a slow second press) is not "I didn't catch a question".
-        var client = await StartAsync("webchat");
-        await client.SendAsync(new JObject { ["type"] = "message", ["value"] = new JObject { ["action"] = BookingCard.CancelAction } });
-        var submit = new JObject
-        {
-            ["type"] = "message",
-            ["value"] = new JObject { ["action"] = BookingCard.SubmitAction, ["reason"] = "NewPatientConsultation", ["name"] = "Jordan Lee", ["phone"] = "(312) 555-0123", ["preferredTime"] = "mornings" },
-        };
-        var reply = (await client.SendAsync(submit))[^1];
-        Assert.Contains("form is already closed", reply.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("didn't catch", reply.Text, StringComparison.Ordinal);
-        Assert.Contains(reply.SuggestedActions!.Actions, a => a.Title == "Book a consultation");
     }
 }

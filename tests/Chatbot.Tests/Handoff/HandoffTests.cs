@@ -7,9 +7,17 @@ using Chatbot.Clinic.Notifications;
 
 namespace Chatbot.Tests.Handoff;
 
-/// <summary>Hand-off in and out of clinic hours, with the host's fake clock.</summary>
+/// <summary>Hand-off in and out of clinic hours, with the host's fake clock; conversations as transcripts where they read as one.</summary>
 public sealed class HandoffTests
 {
+    /// <summary>The bot answers again: a question gets its approved answer (the format is in <see cref="Transcript"/>).</summary>
+    private const string InfusionQuestion = """
+
+        ~ faq/infusion_duration 0.95
+        > how long is an infusion
+        < infusion
+        """;
+
     [Fact]
     public async Task DuringHoursTheBotHandsOffEmitsTheEventNotifiesStaffAndGoesQuiet()
     {
@@ -26,36 +34,43 @@ public sealed class HandoffTests
         var pending = await factory.Services.GetRequiredService<INotificationOutbox>().PendingAsync(10, CancellationToken.None);
         Assert.Contains(pending, p => p.Notification.Kind == StaffNotificationKind.HandoffRequested);
 
-        factory.Predict(("faq/infusion_duration", 0.95f));
-        Assert.Empty(await client.SayAsync("hello? how long is an infusion"));
-
-        // The safety gate still runs while a person is expected.
-        Assert.Contains("988", (await client.SayAsync("i want to die"))[0].Text, StringComparison.Ordinal);
+        // Quiet while a person is expected; the safety gate still runs.
+        var crisis = await client.PlayAsync("""
+            ~ faq/infusion_duration 0.95
+            > hello? how long is an infusion
+            < (nothing)
+            > i want to die
+            """, factory);
+        Assert.Contains("988", crisis[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AHubCompletingTheHandOffGivesTheConversationBack()
     {
         await using var factory = new ScriptedClassifierFactory();
-        factory.Predict(("handoff/human", 0.95f));
         var client = new BotClient(factory.CreateClient(), "webchat");
-        await client.SayAsync("talk to a person");
+        await client.PlayAsync("""
+            ~ handoff/human 0.95
+            > talk to a person
+            < staff member will reply here
+            """, factory);
         var back = await client.SendAsync(new JObject { ["type"] = "event", ["name"] = "handoff.status", ["value"] = new JObject { ["state"] = "completed" } });
         Assert.Contains("back with the virtual assistant", back[^1].Text, StringComparison.Ordinal);
-        factory.Predict(("faq/infusion_duration", 0.95f));
-        Assert.NotEmpty(await client.SayAsync("how long is an infusion"));
+        await client.PlayAsync(InfusionQuestion, factory);
     }
 
     [Fact]
     public async Task TheBotTakesOverAgainAfterTheTimeout()
     {
         await using var factory = new ScriptedClassifierFactory();
-        factory.Predict(("handoff/human", 0.95f));
         var client = new BotClient(factory.CreateClient(), "webchat");
-        await client.SayAsync("talk to a person");
+        await client.PlayAsync("""
+            ~ handoff/human 0.95
+            > talk to a person
+            < staff member will reply here
+            """, factory);
         factory.Clock.Advance(TimeSpan.FromMinutes(31));
-        factory.Predict(("faq/infusion_duration", 0.95f));
-        Assert.NotEmpty(await client.SayAsync("how long is an infusion"));
+        await client.PlayAsync(InfusionQuestion, factory);
     }
 
     [Fact]
@@ -63,13 +78,11 @@ public sealed class HandoffTests
     {
         await using var factory = new ScriptedClassifierFactory();
         factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 18, 0, 0, TimeSpan.Zero)); // Sunday
-        factory.Predict(("handoff/human", 0.95f));
-        var client = new BotClient(factory.CreateClient(), "webchat");
-        var reply = (await client.SayAsync("talk to a person"))[^1].Text!;
-        Assert.Contains("away right now", reply, StringComparison.Ordinal);
-        Assert.Contains("(312) 555-0100", reply, StringComparison.Ordinal);
-        factory.Predict(("faq/infusion_duration", 0.95f));
-        Assert.NotEmpty(await client.SayAsync("how long is an infusion"));
+        await new BotClient(factory.CreateClient(), "webchat").PlayAsync("""
+            ~ handoff/human 0.95
+            > talk to a person
+            < away right now … (312) 555-0100
+            """ + InfusionQuestion, factory);
     }
 
     [Fact]
@@ -104,11 +117,12 @@ public sealed class HandoffTests
     public async Task TwoFallbacksInARowHandOff()
     {
         await using var factory = new ScriptedClassifierFactory();
-        factory.Predict(("out_of_scope", 0.9f));
-        var client = new BotClient(factory.CreateClient(), "sms");
-        await client.SayAsync("asdf");
-        var replies = await client.SayAsync("qwer");
-        Assert.Contains("staff member will reply here", replies[^1].Text, StringComparison.Ordinal);
+        await new BotClient(factory.CreateClient(), "sms").PlayAsync("""
+            ~ out_of_scope 0.9
+            > asdf
+            > qwer
+            < staff member will reply here
+            """, factory);
     }
 
     [Fact]

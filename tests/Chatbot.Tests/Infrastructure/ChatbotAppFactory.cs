@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Chatbot.Faq;
+using Chatbot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Chatbot.Tests.Infrastructure;
 
 /// <summary>
-/// The real clinic bot host in memory: the repository's faq-data and its trained model (trained once per machine
-/// into the repository's git-ignored models/ folder), in-memory storage, and a log that records every line so
+/// The real clinic bot host in memory: the repository's faq-data and its trained model (trained once per machine and
+/// dataset into a folder under the system temp directory, see <see cref="TestModelFolder"/>), in-memory storage, and a log that records every line so
 /// tests can prove patient text never reaches Information level.
 /// </summary>
 public class ChatbotAppFactory : WebApplicationFactory<Program>
@@ -46,7 +46,7 @@ public class ChatbotAppFactory : WebApplicationFactory<Program>
         {
             ["Chatbot:Storage:Provider"] = "InMemory",
             ["Chatbot:Faq:DataFolder"] = FaqDataFolder.Path,
-            ["Chatbot:Faq:ModelFolder"] = FaqPaths.DefaultModelFolder(FaqDataFolder.Path),
+            ["Chatbot:Faq:ModelFolder"] = TestModelFolder.For(FaqDataFolder.Path),
             ["MicrosoftAppId"] = string.Empty,
 
             // Required outside Development and Testing (StartupRefusalTests); base64 of 32 bytes.
