@@ -295,7 +295,17 @@ public sealed class PostgresLiveHandoffStoreTests : LiveHandoffStoreContractTest
         var read = await stores[1].ReadMessagesAsync("H-SEQ001", 0, 100, CancellationToken.None);
         Assert.Equal(sequences.Select(s => s!.Value).Order(), read.Select(m => m.Sequence));
         Assert.Equal(20, read.Select(m => m.Text).Distinct().Count());
+    }
 
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
+
+    private static LiveHandoff Handoff(string reference, string stateKey) =>
+        new(reference, stateKey, "webchat", stateKey.Split('/')[^1], string.Empty, "dl_user", HandoffReason.Requested, At, At.AddMinutes(5));
+}
+
+[RequiresPostgres]
 public sealed class PostgresDataProtectionKeyStoreTests : DataProtectionKeyStoreContractTests, IAsyncLifetime
 {
     private readonly PostgresTestSchema _schema = new();
@@ -312,8 +322,4 @@ public sealed class PostgresDataProtectionKeyStoreTests : DataProtectionKeyStore
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
-
-    private static LiveHandoff Handoff(string reference, string stateKey) =>
-        new(reference, stateKey, "webchat", stateKey.Split('/')[^1], string.Empty, "dl_user", HandoffReason.Requested, At, At.AddMinutes(5));
-
 }
