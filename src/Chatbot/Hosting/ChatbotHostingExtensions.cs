@@ -42,63 +42,18 @@ public static class ChatbotHostingExtensions
         builder.AddChatbotTelemetry();
 
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddProblemDetails();
-        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
-        services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ForwardedHeadersSettings>, HttpsDeploymentValidator>();
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) => settings.Value.ApplyTo(options));
-        services.AddChatbotRateLimiting();
-        services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EmbedOptions>().BindConfiguration(EmbedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnswerPolicyOptions>().BindConfiguration(AnswerPolicyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-
-        // Every store port, from the provider Chatbot:Storage:Provider names (Chatbot.Clinic): SQLite, in-memory or PostgreSQL.
-        services.AddClinicStorage();
-        services.AddPostgresStorage();
-
-        // --- Staff notifications and the booking fallback (Notifications/, Booking/) ---
-        // Delivers the outbox to the configured channels (Chatbot:Notifications), and keeps booking requests the
-        // store refused in memory, retrying until they are saved.
-        services.AddStaffNotifications();
-        services.AddPendingBookingRetry();
-        // --- end staff notifications and booking fallback ---
-
-        // The FAQ: start-up load, live reload through the quality gate, publishing for the staff page (Knowledge/).
-        services.AddFaqKnowledge();
-        services.AddHostedService<RetentionService>();
-
-        // /healthz and /readyz: the database, the models and the notification outbox's backlog (Health/).
-        services.AddChatbotHealthChecks();
-
-        // The safety gate (rules + learned layer) and the one function from a message to a decision (Safety/).
-        services.AddSafetyGate();
-        services.AddSingleton<PersonalDataRedactor>();
-        // One key ring for every instance: staff cookies and the encrypted names in conversation state (Hosting/).
-        services.AddChatbotDataProtection();
-        services.AddSingleton<ConversationPrivacy>();
-        services.AddSingleton<BotReplies>();
-        services.AddSingleton<AudienceResolver>();
-        services.AddSingleton<ConversationStateAccessor>();
-        services.AddSingleton<ConversationTurns>();
-        services.AddSingleton<TurnRouter>();
-        services.AddSingleton<PatientAnswers>();
-        services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ClinicClock>();
-        services.AddBookingDialog();
-        services.AddSingleton<HandoffService>();
-        services.AddSingleton<LiveHandoffService>();
-        services.AddHostedService<LiveHandoffSweeper>();
-
-        // Teams for staff: tenant allow-list, staff commands and cards, the Teams notification channel (Teams/).
-        services.AddTeams();
-
-        // The staff page (/staff): sign-in, FAQ editing, unanswered questions, import/export, publish (Staff/).
-        builder.AddStaffPages();
-        services.AddSingleton<IBot, ClinicBot>();
-        services.AddSingleton<ITurnErrorHandler, ClinicTurnErrorHandler>();
+        services.AddChatbotHosting();                 // Hosting/: HTTPS, forwarded headers, rate limits, embedding, retention
+        services.AddClinicStorage();                  // Chatbot.Clinic: every store port, from Chatbot:Storage:Provider
+        services.AddPostgresStorage();                // Chatbot.Clinic.Postgres: the same ports on PostgreSQL
+        services.AddChatbotDataProtection();          // Hosting/: one key ring for every instance
+        services.AddChatbotHealthChecks();            // Health/: /healthz and /readyz
+        services.AddFaqKnowledge();                   // Knowledge/: the FAQ, live reload, publishing
+        services.AddSafetyGate();                     // Patients/Safety: rules + learned layer, the one decision function
+        services.AddPatientTurn();                    // Patients/: the bot, router, answers, booking, hand-off
+        services.AddPendingBookingRetry();            // Patients/Booking: requests the store refused, retried
+        services.AddStaffNotifications();             // Staff/Notifications: the outbox delivered to Teams / webhook
+        services.AddTeams();                          // Staff/Teams: tenant gate, staff commands and cards
+        builder.AddStaffPages();                      // Staff/: the staff page (/staff)
         return builder;
     }
 }

@@ -14,11 +14,12 @@ public static class FaqPublishingServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="FaqKnowledgeProvider"/>, the start-up <see cref="FaqKnowledgeLoader"/>, the <see cref="FaqPublisher"/>,
     /// and <see cref="IFaqPublishing"/> (the watcher and publish queue), configured by <c>Chatbot:Publishing</c>.
-    /// Needs <see cref="FaqOptions"/> and a <see cref="TimeProvider"/>.
+    /// Binds <see cref="FaqOptions"/> (<c>Chatbot:Faq</c>); needs a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddFaqKnowledge(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IVersionStoreFileSystem>(PhysicalVersionStoreFileSystem.Instance);
         services.AddSingleton(sp => FaqFolders.Resolve(

@@ -4,8 +4,6 @@ using System.Net;
 using System.Text;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.EndToEndTests.Infrastructure;
-using Chatbot.Tests.Infrastructure;
-using Chatbot.Tests.Teams;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using Chatbot.Testing;
 
 namespace Chatbot.EndToEndTests.Browser;
 

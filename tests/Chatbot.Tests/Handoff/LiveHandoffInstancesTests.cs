@@ -4,6 +4,7 @@ using Chatbot.Patients.Handoff;
 using Chatbot.Tests.Infrastructure;
 using Chatbot.Tests.Teams;
 using Microsoft.Extensions.DependencyInjection;
+using Chatbot.Testing;
 
 namespace Chatbot.Tests.Handoff;
 

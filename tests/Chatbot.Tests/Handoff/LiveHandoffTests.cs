@@ -7,6 +7,7 @@ using Chatbot.Tests.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using Chatbot.Testing;
 
 namespace Chatbot.Tests.Handoff;
 

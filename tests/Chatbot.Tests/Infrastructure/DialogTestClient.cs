@@ -1,3 +1,4 @@
+using Chatbot.Telemetry;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
 using Chatbot.Clinic.Bookings;
@@ -39,6 +40,9 @@ public sealed class DialogTestClient : IDisposable
         ChannelId = channelId;
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddMetrics();
+        services.AddSingleton<ChatbotMetrics>();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddOptions<ClinicOptions>();
         services.AddOptions<BookingOptions>();

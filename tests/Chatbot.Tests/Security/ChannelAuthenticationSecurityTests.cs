@@ -5,6 +5,7 @@ using Chatbot.Tests.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json.Linq;
+using Chatbot.Testing;
 
 namespace Chatbot.Tests.Security;
 

@@ -7,6 +7,7 @@ using Moq;
 using Newtonsoft.Json.Linq;
 using Chatbot.Clinic.Teams;
 using Chatbot.Clinic.Unanswered;
+using Chatbot.Testing;
 
 namespace Chatbot.Tests.Teams;
 

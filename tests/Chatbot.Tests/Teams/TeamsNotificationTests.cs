@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Notifications;
+using Chatbot.Testing;
 
 namespace Chatbot.Tests.Teams;
 

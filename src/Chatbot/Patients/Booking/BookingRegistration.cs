@@ -13,6 +13,7 @@ internal static class BookingRegistration
     /// </summary>
     public static IServiceCollection AddBookingDialog(this IServiceCollection services)
     {
+        services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PreferredTimeParser>();
         services.AddSingleton<BookingInterruptions>();
         services.AddSingleton<BookingAnswers>();

@@ -313,7 +313,9 @@ public sealed partial class LiveHandoffService(
         foreach (var handoff in claimed)
         {
             Log.TimedOut(logger, handoff.Reference);
-            if (!await GiveBackToBotAsync(handoff, cancellationToken, patientTurn: false))
+            // In the patient's own turn the turn saves their state; writing it here too would make that save conflict.
+            var patientTurn = turn is not null && string.Equals(ConversationStateAccessor.KeyFor(turn), handoff.StateKey, StringComparison.Ordinal);
+            if (!await GiveBackToBotAsync(handoff, cancellationToken, patientTurn))
             {
                 // The conversation moved on (a hub ended the hand-off, a newer one replaced it): nothing to tell.
                 continue;
@@ -380,13 +382,16 @@ public sealed partial class LiveHandoffService(
         {
             if (!patientTurn)
             {
-                var (state, etag) = await stateAccessor.LoadAsync(handoff.StateKey, cancellationToken);
-                waits = state.Handoff is not null && string.Equals(state.Handoff.Reference, handoff.Reference, StringComparison.OrdinalIgnoreCase);
-                if (waits)
+                await stateAccessor.UpdateAsync(handoff.StateKey, state =>
                 {
-                    state.Handoff = null;
-                    await stateAccessor.SaveAsync(handoff.StateKey, state, etag, cancellationToken);
-                }
+                    waits = state.Handoff is not null && string.Equals(state.Handoff.Reference, handoff.Reference, StringComparison.OrdinalIgnoreCase);
+                    if (waits)
+                    {
+                        state.Handoff = null;
+                    }
+
+                    return waits;
+                }, cancellationToken);
             }
 
             await index.CloseAsync(handoff.StateKey, cancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 
-namespace Chatbot.Tests.Teams;
+namespace Chatbot.Testing;
 
 /// <summary>
 /// A fake Bot Connector (Teams' side of the REST API) on 127.0.0.1: records every call, and answers with scripted

@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json.Linq;
 
-namespace Chatbot.Tests.Infrastructure;
+namespace Chatbot.Testing;
 
 /// <summary>
 /// Plays Azure Bot Service for the in-memory host: publishes a Bot Connector signing key (endorsed for the channels the
