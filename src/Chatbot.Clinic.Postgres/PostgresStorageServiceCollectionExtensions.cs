@@ -48,7 +48,8 @@ public static class PostgresStorageServiceCollectionExtensions
             .Add<IStaffAccountStore, PostgresStaffAccountStore>()
             .Add<IStaffAuditLog, PostgresStaffAuditLog>()
             .Add<ILiveHandoffStore, PostgresLiveHandoffStore>()
-            .Add<IDataProtectionKeyStore, PostgresDataProtectionKeyStore>());
+            .Add<IDataProtectionKeyStore, PostgresDataProtectionKeyStore>()
+            .Add<IStaffSessionStore, PostgresStaffSessionStore>());
         return services;
     }
 }

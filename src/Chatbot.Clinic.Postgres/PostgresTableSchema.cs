@@ -24,6 +24,7 @@ internal sealed record PostgresTableSchema(string Table, params IReadOnlyList<st
         PostgresUnansweredReviewStore.Schema,
         PostgresLiveHandoffStore.Schema,
         PostgresDataProtectionKeyStore.Schema,
+        PostgresStaffSessionStore.Schema,
     ];
 
     /// <summary>The version this build's code expects.</summary>

@@ -45,7 +45,8 @@ public static class ClinicStorageServiceCollectionExtensions
             .Add<IUnansweredReviewStore, SqliteUnansweredReviewStore>()
             .Add<IStaffAccountStore, SqliteStaffAccountStore>()
             .Add<IStaffAuditLog, SqliteStaffAuditLog>()
-            .Add<IDataProtectionKeyStore, SqliteDataProtectionKeyStore>());
+            .Add<IDataProtectionKeyStore, SqliteDataProtectionKeyStore>()
+            .Add<IStaffSessionStore, SqliteStaffSessionStore>());
         services.AddStorageProvider(StorageProvider.InMemory, memory => memory
             .Add<IConversationStateStore, InMemoryConversationStateStore>()
             .Add<IDirectLineTranscriptStore, InMemoryDirectLineTranscriptStore>()
@@ -58,7 +59,8 @@ public static class ClinicStorageServiceCollectionExtensions
             .Add<IUnansweredReviewStore, InMemoryUnansweredReviewStore>()
             .Add<IStaffAccountStore, InMemoryStaffAccountStore>()
             .Add<IStaffAuditLog, InMemoryStaffAuditLog>()
-            .Add<IDataProtectionKeyStore, InMemoryDataProtectionKeyStore>());
+            .Add<IDataProtectionKeyStore, InMemoryDataProtectionKeyStore>()
+            .Add<IStaffSessionStore, InMemoryStaffSessionStore>());
 
         // The one switch: each port is the configured provider's implementation.
         foreach (var port in StorageProviderBuilder.Ports)

@@ -21,7 +21,7 @@ public sealed class StorageProviderBuilder
         typeof(INotificationOutbox), typeof(IHandoffIndex), typeof(ITeamsConversationStore),
         typeof(IUnansweredQuestionStore), typeof(IUnansweredReviewStore), typeof(IStaffAccountStore), typeof(IStaffAuditLog),
         typeof(ILiveHandoffStore),
-        typeof(IDataProtectionKeyStore),
+        typeof(IDataProtectionKeyStore), typeof(IStaffSessionStore),
     ];
 
     private readonly IServiceCollection _services;

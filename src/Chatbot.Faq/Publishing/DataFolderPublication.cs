@@ -115,7 +115,9 @@ internal sealed class DataFolderPublication(
                 $"This content (version {PublishReport.Short(run.Candidate)}) was rolled back earlier, so it is not published again automatically. Edit the files, or publish explicitly from the staff page or with 'chatbot publish'.")]);
         }
 
-        if (run.Trigger == PublishTrigger.Startup
+        // The same content already refused against the same current version is not trained again by itself: at start-up,
+        // and on a file change (another instance on the same folders saw the same save and ran the gate already).
+        if (automatic
             && store.ReadHistory(20).FirstOrDefault(r => r.Action == PublishAction.Publish && r.CandidateVersion == run.Candidate) is { Outcome: PublishOutcome.Rejected } refused
             && refused.PreviousVersion == current)
         {

@@ -1,35 +1,33 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Chatbot.Clinic.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Chatbot.Staff;
 
 /// <summary>
 /// Server-side staff sessions (the cookie handler's <see cref="ITicketStore"/>): the cookie carries only a random
 /// session key, and signing out deletes the session, so a copied cookie stops working at sign-out instead of at its
-/// expiry. Sessions live in memory: a restart signs everybody out, which is the safe direction.
+/// expiry. Sessions live in the clinic's database (<see cref="IStaffSessionStore"/>), serialized and protected with
+/// the shared data-protection key ring, so every instance on the database accepts them (issue 14) and a sign-out on
+/// one instance ends the session on all of them.
 /// </summary>
-public sealed class StaffSessionStore(TimeProvider timeProvider) : ITicketStore
+public sealed class StaffSessionStore(IStaffSessionStore sessions, IDataProtectionProvider dataProtection, TimeProvider timeProvider) : ITicketStore
 {
-    private const int SweepThreshold = 1_000;
-    private readonly ConcurrentDictionary<string, AuthenticationTicket> _sessions = new(StringComparer.Ordinal);
-
-    /// <summary>How many sessions are open (for tests and diagnostics).</summary>
-    public int Count => _sessions.Count;
+    private const string Purpose = "Chatbot.Staff.Sessions.v1";
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
+    private readonly IDataProtector _protector = dataProtection.CreateProtector(Purpose);
+    private long _nextSweepTicks;
 
     /// <inheritdoc />
-    public Task<string> StoreAsync(AuthenticationTicket ticket)
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (_sessions.Count > SweepThreshold)
-        {
-            SweepExpired();
-        }
-
+        await SweepExpiredAsync();
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        _sessions[key] = ticket;
-        return Task.FromResult(key);
+        await sessions.CreateAsync(key, Protect(ticket), ticket.Properties.ExpiresUtc, CancellationToken.None);
+        return key;
     }
 
     /// <inheritdoc />
@@ -38,49 +36,44 @@ public sealed class StaffSessionStore(TimeProvider timeProvider) : ITicketStore
         ArgumentNullException.ThrowIfNull(ticket);
 
         // Only a session that still exists may be renewed: a sign-out in between must win over a late request.
-        if (_sessions.ContainsKey(key))
-        {
-            _sessions[key] = ticket;
-        }
-
-        return Task.CompletedTask;
+        return sessions.RenewAsync(key, Protect(ticket), ticket.Properties.ExpiresUtc, CancellationToken.None);
     }
 
     /// <inheritdoc />
-    public Task<AuthenticationTicket?> RetrieveAsync(string key)
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
-        if (!_sessions.TryGetValue(key, out var ticket))
+        var protectedTicket = await sessions.GetAsync(key, timeProvider.GetUtcNow(), CancellationToken.None);
+        if (protectedTicket is null)
         {
-            return Task.FromResult<AuthenticationTicket?>(null);
+            return null;
         }
 
-        if (IsExpired(ticket))
+        try
         {
-            _sessions.TryRemove(key, out _);
-            return Task.FromResult<AuthenticationTicket?>(null);
+            return TicketSerializer.Default.Deserialize(_protector.Unprotect(protectedTicket));
         }
-
-        return Task.FromResult<AuthenticationTicket?>(ticket);
+        catch (CryptographicException)
+        {
+            // Protected under a key this instance cannot read (another ring): the same as no session.
+            return null;
+        }
     }
 
     /// <inheritdoc />
-    public Task RemoveAsync(string key)
-    {
-        _sessions.TryRemove(key, out _);
-        return Task.CompletedTask;
-    }
+    public Task RemoveAsync(string key) => sessions.RemoveAsync(key, CancellationToken.None);
 
-    private bool IsExpired(AuthenticationTicket ticket) =>
-        ticket.Properties.ExpiresUtc is { } expires && expires <= timeProvider.GetUtcNow();
+    private byte[] Protect(AuthenticationTicket ticket) => _protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
-    private void SweepExpired()
+    // Expired sessions are deleted at most every few minutes, on a sign-in (cheap: one indexed DELETE).
+    private async Task SweepExpiredAsync()
     {
-        foreach (var (key, ticket) in _sessions)
+        var now = timeProvider.GetUtcNow();
+        var next = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepInterval).UtcTicks, next) != next)
         {
-            if (IsExpired(ticket))
-            {
-                _sessions.TryRemove(key, out _);
-            }
+            return;
         }
+
+        await sessions.PurgeExpiredAsync(now, CancellationToken.None);
     }
 }

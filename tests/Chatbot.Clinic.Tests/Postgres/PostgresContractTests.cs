@@ -323,3 +323,25 @@ public sealed class PostgresDataProtectionKeyStoreTests : DataProtectionKeyStore
 
     public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
 }
+
+[RequiresPostgres]
+public sealed class PostgresStaffSessionStoreTests : StaffSessionStoreContractTests, IAsyncLifetime
+{
+    private readonly PostgresTestSchema _schema = new();
+
+    protected override IStaffSessionStore CreateStore() => new PostgresStaffSessionStore(_schema.Database);
+
+    [ProviderFact]
+    public async Task ASessionCreatedByOneInstanceIsReadAndEndedByAnother()
+    {
+        await new PostgresStaffSessionStore(_schema.Database).CreateAsync("k1", Ticket, T0.AddHours(1), default);
+        var other = new PostgresStaffSessionStore(_schema.NewInstance());
+        Assert.Equal(Ticket, await other.GetAsync("k1", T0, default));
+        await other.RemoveAsync("k1", default);
+        Assert.Null(await new PostgresStaffSessionStore(_schema.Database).GetAsync("k1", T0, default));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
+}

@@ -127,6 +127,29 @@ public sealed class FaqPublisherTests(PublishedFolder published) : IClassFixture
     }
 
     [Fact]
+    public void ARefusedEditIsNotTrainedAgainByAnotherInstanceThatSawTheSameSave()
+    {
+        // The edit of AnEditThatBreaksAStaffTestIsRejectedAndNamesIt: parking and cost swap their examples.
+        var examples = new Dictionary<string, JToken>();
+        PublishedFolder.Edit(_folder.DataFolder, "clinic.json", "faq/parking", e => examples["parking"] = e["examples"]!.DeepClone());
+        PublishedFolder.Edit(_folder.DataFolder, "clinic.json", "faq/cost", e => examples["cost"] = e["examples"]!.DeepClone());
+        PublishedFolder.Edit(_folder.DataFolder, "clinic.json", "faq/parking", e => e["examples"] = examples["cost"]);
+        PublishedFolder.Edit(_folder.DataFolder, "clinic.json", "faq/cost", e => e["examples"] = examples["parking"]);
+        var first = Publish(trigger: PublishTrigger.DataFolderChange);
+        Assert.Equal(PublishOutcome.Rejected, first.Report.Outcome);
+
+        // A second instance's watcher on the same folders: the same content against the same current version.
+        var second = Publish(PublishedFolder.Publisher(), PublishTrigger.DataFolderChange);
+
+        Assert.Equal(PublishOutcome.Unchanged, second.Report.Outcome);
+        Assert.Contains(second.Report.Reasons, r => r.Contains("was refused at", StringComparison.Ordinal));
+        Assert.Single(PublishedFolder.Publisher().History(_folder.ModelFolder, 20), r => r.Outcome == PublishOutcome.Rejected);
+
+        // An explicit publish still runs the gate.
+        Assert.Equal(PublishOutcome.Rejected, Publish(trigger: PublishTrigger.StaffPage).Report.Outcome);
+    }
+
+    [Fact]
     public void AMacroF1RegressionIsRejectedBeforePublishingWhenCrossValidationRunsFirst()
     {
         MixUpParkingAndCost();

@@ -101,6 +101,61 @@ public sealed class SharedInstanceSettingsTests : IAsyncLifetime
         Assert.Equal("/staff", signedIn.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task AStaffSessionStartedOnOneInstanceIsAcceptedAndEndedOnTheOther()
+    {
+        Assert.Null(await _first.Services.GetRequiredService<StaffAccounts>().AddAsync(StaffAppFactory.UserName, StaffAppFactory.Password, CancellationToken.None));
+        var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
+        var first = _first.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var second = _second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+
+        // Signed in on the first instance...
+        using var form = await SendAsync(first, HttpMethod.Get, "/staff/signin", cookies);
+        using var signedIn = await SendAsync(first, HttpMethod.Post, "/staff/signin", cookies, new()
+        {
+            ["__RequestVerificationToken"] = StaffClient.Token(await form.Content.ReadAsStringAsync()),
+            ["UserName"] = StaffAppFactory.UserName,
+            ["Password"] = StaffAppFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains(".Chatbot.Staff", cookies.Keys);
+
+        // ...is signed in on the second (the session is in the shared database, not in the first process)...
+        using var page = await SendAsync(second, HttpMethod.Get, "/staff", cookies);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        // ...and signing out there ends the session on the first too.
+        using var signedOut = await SendAsync(second, HttpMethod.Post, "/staff/signout", new Dictionary<string, string>(cookies), new()
+        {
+            ["__RequestVerificationToken"] = StaffClient.Token(await page.Content.ReadAsStringAsync()),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        using var after = await SendAsync(first, HttpMethod.Get, "/staff", cookies);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/staff/signin", after.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    // Sends with the given cookies and keeps the ones the response sets (a browser across two instances).
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, Dictionary<string, string> cookies, Dictionary<string, string>? form = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = form is null ? null : new FormUrlEncodedContent(form) };
+        if (cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        var response = await client.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set))
+        {
+            foreach (var pair in set.Select(c => c.Split(';')[0].Split('=', 2)))
+            {
+                cookies[pair[0]] = pair[1];
+            }
+        }
+
+        return response;
+    }
+
     public async Task DisposeAsync()
     {
         await _first.DisposeAsync();

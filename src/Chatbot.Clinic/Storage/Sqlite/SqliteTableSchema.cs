@@ -25,6 +25,7 @@ internal sealed record SqliteTableSchema(string Table, params IReadOnlyList<stri
         SqliteUnansweredReviewStore.Schema,
         SqliteLiveHandoffStore.Schema,
         SqliteDataProtectionKeyStore.Schema,
+        SqliteStaffSessionStore.Schema,
     ];
 
     /// <summary>The version this build's code expects.</summary>
