@@ -8,6 +8,7 @@ internal static class HandoffRegistration
     {
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HandoffService>();
+        services.AddSingleton<LiveHandoffDelivery>();
         services.AddSingleton<LiveHandoffService>();
         services.AddHostedService<LiveHandoffSweeper>();
         return services;

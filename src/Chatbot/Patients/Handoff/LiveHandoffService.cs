@@ -9,25 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace Chatbot.Patients.Handoff;
 
-/// <summary>What became of a staff member's attempt to take a live hand-off.</summary>
-public enum TakeOutcome
-{
-    /// <summary>Taken: the chat is relayed both ways now.</summary>
-    Taken,
-
-    /// <summary>No hand-off has that reference.</summary>
-    Unknown,
-
-    /// <summary>Someone else took it first.</summary>
-    AlreadyTaken,
-
-    /// <summary>It ended or timed out.</summary>
-    Over,
-
-    /// <summary>This Teams conversation already holds another live chat (messages would go to the wrong patient).</summary>
-    SeatBusy,
-}
-
 /// <summary>
 /// The live chat between a patient and a staff member after a hand-off during opening hours: the hand-off waits for a
 /// staff member (Teams or the staff page) to take it, then the bot relays messages both ways until either side ends
@@ -42,8 +23,7 @@ public sealed partial class LiveHandoffService(
     ILiveHandoffStore store,
     IHandoffIndex index,
     ConversationStateAccessor stateAccessor,
-    DirectLineProactiveSender directLine,
-    CloudAdapter adapter,
+    LiveHandoffDelivery delivery,
     IOptions<HandoffOptions> options,
     IOptions<ClinicOptions> clinicOptions,
     TimeProvider timeProvider,
@@ -139,7 +119,7 @@ public sealed partial class LiveHandoffService(
             if (await EndAsync(live.Reference, PatientEnder, cancellationToken, inPatientTurn: true) is not null)
             {
                 state.Handoff = null;
-                await turn.SendActivityAsync(PatientMessage(
+                await turn.SendActivityAsync(LiveHandoffMessages.PatientMessage(
                     "You've ended the chat with our team. You're back with the virtual assistant: ask me anything about ketamine infusion therapy, or book a consultation.",
                     [CardAction.ImBack(BotReplies.BookTitle)]), cancellationToken);
                 return true;
@@ -157,17 +137,17 @@ public sealed partial class LiveHandoffService(
             return true;
         }
 
-        var stored = StoredTextOf(text);
+        var stored = LiveHandoffMessages.StoredTextOf(text);
         await store.AddMessageAsync(live.Reference, safetyAlert ? LiveHandoffSender.System : LiveHandoffSender.Patient, string.Empty,
-            safetyAlert ? SafetyAlert(stored) : stored, now, cancellationToken);
+            safetyAlert ? LiveHandoffMessages.SafetyAlert(stored) : stored, now, cancellationToken);
         if (live.Status == LiveHandoffStatus.Taken && live.Seat is { } seat && seat.Channel == Channels.Msteams)
         {
             var relayed = safetyAlert
-                ? SafetyAlert(stored)
+                ? LiveHandoffMessages.SafetyAlert(stored)
                 : $"**Patient ({live.Reference}):** {stored}";
-            if (!await SendToStaffAsync(live, relayed, cancellationToken) && !safetyAlert)
+            if (!await delivery.ToStaffAsync(live, relayed, cancellationToken) && !safetyAlert)
             {
-                await turn.SendActivityAsync(PatientMessage(
+                await turn.SendActivityAsync(LiveHandoffMessages.PatientMessage(
                     $"I couldn't pass that message to our team just now. Please try again in a moment, or call us at {_clinic.Phone}.", [CardAction.ImBack(EndChatTitle)]), cancellationToken);
             }
         }
@@ -228,12 +208,12 @@ public sealed partial class LiveHandoffService(
             var waiting = (await store.ReadMessagesAsync(taken.Reference, 0, 50, cancellationToken)).Where(m => m.Sender == LiveHandoffSender.Patient).ToList();
             if (waiting.Count > 0)
             {
-                await SendToStaffAsync(taken, "While waiting, the patient wrote:\n\n" + string.Join("\n", waiting.Select(m => "- " + m.Text)), cancellationToken);
+                await delivery.ToStaffAsync(taken, "While waiting, the patient wrote:\n\n" + string.Join("\n", waiting.Select(m => "- " + m.Text)), cancellationToken);
             }
         }
 
         await store.AddMessageAsync(taken.Reference, LiveHandoffSender.System, displayName, $"{displayName} joined the chat.", now, cancellationToken);
-        await SendToPatientAsync(taken, PatientMessage(
+        await delivery.ToPatientAsync(taken, LiveHandoffMessages.PatientMessage(
             $"**{displayName}** from our team has joined the chat. You can write to them here; press **{EndChatTitle}** when you're done.",
             [CardAction.ImBack(EndChatTitle)]), cancellationToken);
         return (TakeOutcome.Taken, taken);
@@ -244,15 +224,15 @@ public sealed partial class LiveHandoffService(
     public async Task<bool> StaffReplyAsync(LiveHandoff handoff, string displayName, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handoff);
-        var stored = StoredTextOf(text);
+        var stored = LiveHandoffMessages.StoredTextOf(text);
         if (await store.AddMessageAsync(handoff.Reference, LiveHandoffSender.Staff, displayName, stored, timeProvider.GetUtcNow(), cancellationToken) is null)
         {
             return false;
         }
 
-        var message = PatientMessage($"**{displayName} (clinic staff):** {stored}", [CardAction.ImBack(EndChatTitle)]);
+        var message = LiveHandoffMessages.PatientMessage($"**{displayName} (clinic staff):** {stored}", [CardAction.ImBack(EndChatTitle)]);
         message.From = new ChannelAccount { Id = "staff", Name = displayName + " (clinic staff)" };
-        if (await SendToPatientAsync(handoff, message, cancellationToken))
+        if (await delivery.ToPatientAsync(handoff, message, cancellationToken))
         {
             return true;
         }
@@ -285,14 +265,14 @@ public sealed partial class LiveHandoffService(
         {
             if (ended.Seat?.Channel == Channels.Msteams)
             {
-                await SendToStaffAsync(ended, endedBy == PatientEnder
+                await delivery.ToStaffAsync(ended, endedBy == PatientEnder
                     ? $"The patient ended the chat **{ended.Reference}**. The bot answers them again."
                     : $"The chat **{ended.Reference}** ended ({endedBy}). The bot answers the patient again.", cancellationToken);
             }
         }
         else if (patientWaits)
         {
-            await SendToPatientAsync(ended, PatientMessage(
+            await delivery.ToPatientAsync(ended, LiveHandoffMessages.PatientMessage(
                 "Our team member has ended the chat. You're back with the virtual assistant: ask me anything about ketamine infusion therapy, or book a consultation.",
                 [CardAction.ImBack(BotReplies.BookTitle)]), cancellationToken);
         }
@@ -322,8 +302,8 @@ public sealed partial class LiveHandoffService(
             }
 
             var crisis = handoff.Reason == HandoffReason.Crisis ? " If you are in danger, call **911**; you can call or text **988** any time." : string.Empty;
-            await SendToPatientAsync(handoff, PatientMessage(
-                $"I'm sorry: nobody from our team was free to join this chat in the last {Minutes(options.Value.TakeTimeout)}. " +
+            await delivery.ToPatientAsync(handoff, LiveHandoffMessages.PatientMessage(
+                $"I'm sorry: nobody from our team was free to join this chat in the last {LiveHandoffMessages.Minutes(options.Value.TakeTimeout)}. " +
                 $"Please call us at {_clinic.Phone} ({_clinic.Hours}), or book a consultation and we'll call you back.{crisis} " +
                 "Until then I'm answering your questions again.",
                 [CardAction.ImBack(BotReplies.BookTitle)]), cancellationToken, turn);
@@ -349,29 +329,6 @@ public sealed partial class LiveHandoffService(
     /// <summary>Deletes the records of live hand-offs that ended longer than <see cref="HandoffOptions.EndedRetention"/> ago.</summary>
     public Task<int> PurgeAsync(CancellationToken cancellationToken) =>
         store.DeleteEndedBeforeAsync(timeProvider.GetUtcNow() - options.Value.EndedRetention, cancellationToken);
-
-    /// <summary>The first name of a staff member's display name, which is what the patient sees.</summary>
-    public static string FirstName(string? displayName)
-    {
-        var first = (displayName ?? string.Empty).Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return string.IsNullOrEmpty(first) ? "A staff member" : first;
-    }
-
-    private static string StoredTextOf(string text) => Clinic.Storage.StoredText.Cap(text.Trim(), 2_000);
-
-    private static string SafetyAlert(string text) =>
-        $"⚠️ **Safety alert:** the safety gate fired on the patient's message; the bot already sent them the crisis lines (988, 911). They wrote: {text}";
-
-    private static string Minutes(TimeSpan span) =>
-        span.TotalMinutes >= 2 ? $"{span.TotalMinutes:0} minutes" : $"{span.TotalSeconds:0} seconds";
-
-    private static Activity PatientMessage(string text, IList<CardAction> actions) => new()
-    {
-        Type = ActivityTypes.Message,
-        Text = text,
-        TextFormat = TextFormats.Markdown,
-        SuggestedActions = new SuggestedActions { Actions = actions },
-    };
 
     // The patient's state and the open hand-off list no longer hold it (in the patient's own turn, the turn saves its
     // state). Returns true when the patient's conversation was still waiting on this hand-off, so they should be told.
@@ -405,72 +362,6 @@ public sealed partial class LiveHandoffService(
         return waits;
     }
 
-    private async Task<bool> SendToPatientAsync(LiveHandoff handoff, Activity activity, CancellationToken cancellationToken, ITurnContext? turn = null)
-    {
-        try
-        {
-            if (turn is not null && string.Equals(ConversationStateAccessor.KeyFor(turn), handoff.StateKey, StringComparison.Ordinal))
-            {
-                await turn.SendActivityAsync(activity, cancellationToken);
-                return true;
-            }
-
-            if (handoff.StateKey.StartsWith(ConversationStateAccessor.DirectLineServerPrefix + "/", StringComparison.Ordinal))
-            {
-                return await directLine.SendAsync(handoff.PatientConversationId, [activity], cancellationToken);
-            }
-
-            if (handoff.PatientServiceUrl.Length == 0)
-            {
-                return false;
-            }
-
-            var reference = new ConversationReference
-            {
-                ChannelId = handoff.PatientChannel,
-                ServiceUrl = handoff.PatientServiceUrl,
-                Conversation = new ConversationAccount { Id = handoff.PatientConversationId },
-                User = new ChannelAccount { Id = handoff.PatientUserId },
-            };
-            await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(activity, ct), cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.DeliveryFailed(logger, ex, handoff.Reference, "patient");
-            return false;
-        }
-    }
-
-    private async Task<bool> SendToStaffAsync(LiveHandoff handoff, string text, CancellationToken cancellationToken)
-    {
-        if (handoff.Seat is not { Channel: Channels.Msteams } seat || seat.ServiceUrl.Length == 0)
-        {
-            return false;
-        }
-
-        var reference = new ConversationReference
-        {
-            ChannelId = Channels.Msteams,
-            ServiceUrl = seat.ServiceUrl,
-            Conversation = new ConversationAccount { Id = seat.ConversationId, TenantId = seat.TenantId },
-            Bot = new ChannelAccount { Id = seat.BotId },
-        };
-        try
-        {
-            await adapter.ContinueConversationAsync(
-                reference,
-                (turn, ct) => turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = TextFormats.Markdown }, ct),
-                cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.DeliveryFailed(logger, ex, handoff.Reference, "staff");
-            return false;
-        }
-    }
-
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Live hand-off {Reference} taken by {TakenBy} ({Channel})")]
@@ -485,7 +376,5 @@ public sealed partial class LiveHandoffService(
         [LoggerMessage(Level = LogLevel.Error, Message = "Live hand-off {Reference}: the store could not be updated")]
         public static partial void StoreFailed(ILogger logger, Exception exception, string reference);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Live hand-off {Reference}: a message to the {Side} could not be delivered")]
-        public static partial void DeliveryFailed(ILogger logger, Exception exception, string reference, string side);
     }
 }

@@ -61,7 +61,7 @@ public sealed class HandoffsModel(
     /// <summary>Takes the hand-off on this page.</summary>
     public async Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken)
     {
-        var (outcome, handoff) = await liveHandoffs.TakeAsync(Reference ?? string.Empty, "staff page: " + StaffName, LiveHandoffService.FirstName(StaffName), LiveHandoffSeat.StaffPage, cancellationToken);
+        var (outcome, handoff) = await liveHandoffs.TakeAsync(Reference ?? string.Empty, "staff page: " + StaffName, LiveHandoffMessages.FirstName(StaffName), LiveHandoffSeat.StaffPage, cancellationToken);
         if (outcome != TakeOutcome.Taken)
         {
             Messages.Error = Teams.LiveHandoffCards.Refusal(Reference ?? string.Empty, outcome, handoff).Replace("**", string.Empty, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class HandoffsModel(
             return Page();
         }
 
-        if (!await liveHandoffs.StaffReplyAsync(Chat, LiveHandoffService.FirstName(StaffName), Text, cancellationToken))
+        if (!await liveHandoffs.StaffReplyAsync(Chat, LiveHandoffMessages.FirstName(StaffName), Text, cancellationToken))
         {
             Messages.Error = "The patient's chat has closed, so the message could not reach them. The live chat is over.";
             await LoadAsync(cancellationToken);

@@ -38,7 +38,7 @@ public static class LiveHandoffCards
     /// <summary>Why a take did not happen, in a sentence.</summary>
     public static string Refusal(string reference, TakeOutcome outcome, LiveHandoff? handoff) => outcome switch
     {
-        TakeOutcome.AlreadyTaken => $"{LiveHandoffService.FirstName(handoff?.TakenBy)} already took {reference}.",
+        TakeOutcome.AlreadyTaken => $"{LiveHandoffMessages.FirstName(handoff?.TakenBy)} already took {reference}.",
         TakeOutcome.Over when handoff?.Status == LiveHandoffStatus.TimedOut => $"{reference} timed out before anyone took it: the patient was given the phone number and the bot answers them again.",
         TakeOutcome.Over => $"{reference} has ended: the bot answers that patient again.",
         TakeOutcome.SeatBusy => $"This chat already holds the live chat {handoff?.Reference}. End it first (**end**), or take {reference} from another chat or thread, so that no message goes to the wrong patient.",

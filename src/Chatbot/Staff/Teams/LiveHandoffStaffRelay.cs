@@ -66,7 +66,7 @@ public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, Liv
         }
 
         Log.Relaying(logger, live.Reference, activity.Id);
-        if (!await liveHandoffs.StaffReplyAsync(live, LiveHandoffService.FirstName(activity.From?.Name), text, cancellationToken))
+        if (!await liveHandoffs.StaffReplyAsync(live, LiveHandoffMessages.FirstName(activity.From?.Name), text, cancellationToken))
         {
             await turn.SendActivityAsync($"The patient's chat for **{live.Reference}** has closed, so that message could not reach them. The live chat is over.", cancellationToken);
         }
@@ -80,7 +80,7 @@ public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, Liv
         ArgumentNullException.ThrowIfNull(activity);
         var (outcome, handoff) = await TakeAsync(activity, reference, cancellationToken);
         return outcome == TakeOutcome.Taken
-            ? LiveHandoffCards.Taken(handoff!, LiveHandoffService.FirstName(activity.From?.Name))
+            ? LiveHandoffCards.Taken(handoff!, LiveHandoffMessages.FirstName(activity.From?.Name))
             : LiveHandoffCards.NotTaken(reference, outcome, handoff);
     }
 
@@ -91,14 +91,14 @@ public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, Liv
         var ended = await liveHandoffs.EndAsync(reference, TeamsStaff.NameOf(activity), cancellationToken);
         return ended is null
             ? LiveHandoffCards.NotTaken(reference, TakeOutcome.Over, await liveHandoffs.GetAsync(reference, cancellationToken))
-            : LiveHandoffCards.Ended(ended.Reference, LiveHandoffService.FirstName(activity.From?.Name));
+            : LiveHandoffCards.Ended(ended.Reference, LiveHandoffMessages.FirstName(activity.From?.Name));
     }
 
     private Task<(TakeOutcome Outcome, LiveHandoff? Handoff)> TakeAsync(Activity activity, string reference, CancellationToken cancellationToken)
     {
         var seat = new LiveHandoffSeat(Channels.Msteams, activity.Conversation?.Id ?? string.Empty, activity.ServiceUrl ?? string.Empty,
             TeamsActivity.TenantOf(activity), activity.Recipient?.Id);
-        return liveHandoffs.TakeAsync(reference, TeamsStaff.NameOf(activity), LiveHandoffService.FirstName(activity.From?.Name), seat, cancellationToken);
+        return liveHandoffs.TakeAsync(reference, TeamsStaff.NameOf(activity), LiveHandoffMessages.FirstName(activity.From?.Name), seat, cancellationToken);
     }
 
     [GeneratedRegex(@"^/?(?<verb>take|end)(\s+(?<ref>H-[A-Z0-9]{6}))?[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
