@@ -13,6 +13,13 @@ using Newtonsoft.Json;
 //     [--ens-weights 0,0.5,1] [--save-model FILE.zip] [--latency-model FILE.zip]
 // One configuration per process, so that peak memory is that configuration's own.
 var arguments = BenchmarkArguments.Parse(args);
+if (!File.Exists(arguments.DataPath))
+{
+    // CLINC150 is not part of the repository (CC BY 3.0, kept beside it in CI); a clone must say where its copy is.
+    Console.Error.WriteLine($"error: no CLINC150 data at {arguments.DataPath}; pass --data <path to data_full.json>.");
+    Environment.ExitCode = 2;
+    return;
+}
 var options = arguments.Options;
 var culture = CultureInfo.InvariantCulture;
 Console.Error.WriteLine($"[{arguments.Name}] loading {arguments.DataPath}");

@@ -11,7 +11,7 @@ internal static class ThresholdRules
     /// balanced: maximise the mean of val in-scope accuracy and val OOS recall.
     /// oos60: the highest val in-scope accuracy among thresholds with val OOS recall ≥ 0.65 (a margin over the 60 % target).
     /// oos90: the same with val OOS recall ≥ 0.90. Val's 100 OOS queries are easier than test's for the sentence-vector
-    /// model (../shared/docs/sentence-encoder.md: 65 % on val gave 46–49 % on test), so the 75 % test target needs a
+    /// model (the team's sentence-encoder study: 65 % on val gave 46–49 % on test), so the 75 % test target needs a
     /// larger margin on val; the rule still sees only val.
     /// </summary>
     public static float Choose(string rule, IReadOnlyList<Outcome> val)
