@@ -19,8 +19,6 @@ using Chatbot.Clinic.Conversations;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Storage;
-using Chatbot.Clinic.Storage.InMemory;
-using Chatbot.Clinic.Storage.Sqlite;
 using Chatbot.Clinic.Unanswered;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -8,8 +8,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Chatbot.Clinic.Staff;
 using Chatbot.Clinic.Storage;
-using Chatbot.Clinic.Storage.InMemory;
-using Chatbot.Clinic.Storage.Sqlite;
 using Chatbot.Clinic.Unanswered;
 
 namespace Chatbot.Staff;

@@ -2,8 +2,6 @@ using Chatbot.Staff.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Chatbot.Clinic.Storage;
-using Chatbot.Clinic.Storage.InMemory;
-using Chatbot.Clinic.Storage.Sqlite;
 using Chatbot.Clinic.Teams;
 
 namespace Chatbot.Staff.Teams;
