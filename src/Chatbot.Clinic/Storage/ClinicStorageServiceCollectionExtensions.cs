@@ -2,6 +2,7 @@ using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
 using Chatbot.Clinic.DataProtection;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -46,7 +47,8 @@ public static class ClinicStorageServiceCollectionExtensions
             .Add<IStaffAccountStore, SqliteStaffAccountStore>()
             .Add<IStaffAuditLog, SqliteStaffAuditLog>()
             .Add<IDataProtectionKeyStore, SqliteDataProtectionKeyStore>()
-            .Add<IStaffSessionStore, SqliteStaffSessionStore>());
+            .Add<IStaffSessionStore, SqliteStaffSessionStore>()
+            .Add<IAnswerFeedbackStore, SqliteAnswerFeedbackStore>());
         services.AddStorageProvider(StorageProvider.InMemory, memory => memory
             .Add<IConversationStateStore, InMemoryConversationStateStore>()
             .Add<IDirectLineTranscriptStore, InMemoryDirectLineTranscriptStore>()
@@ -60,7 +62,8 @@ public static class ClinicStorageServiceCollectionExtensions
             .Add<IStaffAccountStore, InMemoryStaffAccountStore>()
             .Add<IStaffAuditLog, InMemoryStaffAuditLog>()
             .Add<IDataProtectionKeyStore, InMemoryDataProtectionKeyStore>()
-            .Add<IStaffSessionStore, InMemoryStaffSessionStore>());
+            .Add<IStaffSessionStore, InMemoryStaffSessionStore>()
+            .Add<IAnswerFeedbackStore, InMemoryAnswerFeedbackStore>());
 
         // The one switch: each port is the configured provider's implementation.
         foreach (var port in StorageProviderBuilder.Ports)

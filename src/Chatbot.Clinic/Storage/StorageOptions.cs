@@ -42,6 +42,11 @@ public sealed class StorageOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan ReviewRetention { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>How long patients' 👍/👎 votes on answers are kept (they carry no text and link to no conversation).</summary>
+    /// <value>The default is 365 days.</value>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan FeedbackRetention { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>How long the staff audit log is kept (HIPAA asks for six years of security records).</summary>
     /// <value>The default is 2,190 days (six years).</value>
     [Range(typeof(TimeSpan), "30.00:00:00", "7300.00:00:00")]

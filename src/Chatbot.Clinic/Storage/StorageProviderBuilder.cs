@@ -2,6 +2,7 @@ using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
 using Chatbot.Clinic.DataProtection;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -21,7 +22,7 @@ public sealed class StorageProviderBuilder
         typeof(INotificationOutbox), typeof(IHandoffIndex), typeof(ITeamsConversationStore),
         typeof(IUnansweredQuestionStore), typeof(IUnansweredReviewStore), typeof(IStaffAccountStore), typeof(IStaffAuditLog),
         typeof(ILiveHandoffStore),
-        typeof(IDataProtectionKeyStore), typeof(IStaffSessionStore),
+        typeof(IDataProtectionKeyStore), typeof(IStaffSessionStore), typeof(IAnswerFeedbackStore),
     ];
 
     private readonly IServiceCollection _services;

@@ -3,6 +3,7 @@ using Chatbot.Staff.Notifications;
 using Chatbot.Staff.Unanswered;
 using Microsoft.Extensions.Options;
 using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
 using Chatbot.Clinic.Storage;
@@ -12,7 +13,7 @@ namespace Chatbot.Hosting;
 
 /// <summary>
 /// Hourly: deletes conversation state, unanswered questions, staff notifications (outbox), unanswered-question reviews
-/// and audit records past their retention periods, and clears booking drafts the patient abandoned.
+/// audit records and answer feedback past their retention periods, and clears booking drafts the patient abandoned.
 /// </summary>
 public sealed partial class RetentionService(
     IConversationStateStore states,
@@ -20,6 +21,7 @@ public sealed partial class RetentionService(
     INotificationOutbox outbox,
     IUnansweredReviewStore reviews,
     IStaffAuditLog audit,
+    IAnswerFeedbackStore feedback,
     IOptions<StorageOptions> options,
     TimeProvider timeProvider,
     ILogger<RetentionService> logger) : BackgroundService
@@ -40,9 +42,10 @@ public sealed partial class RetentionService(
                 var notificationCount = await outbox.PurgeAsync(now - options.Value.NotificationRetention, stoppingToken);
                 var reviewCount = await reviews.PurgeAsync(now - options.Value.ReviewRetention, stoppingToken);
                 var auditCount = await audit.PurgeAsync(now - options.Value.AuditRetention, stoppingToken);
-                if (stateCount + questionCount + draftCount + notificationCount + reviewCount + auditCount > 0)
+                var feedbackCount = await feedback.PurgeAsync(now - options.Value.FeedbackRetention, stoppingToken);
+                if (stateCount + questionCount + draftCount + notificationCount + reviewCount + auditCount + feedbackCount > 0)
                 {
-                    Log.Purged(logger, stateCount, questionCount, draftCount, notificationCount, reviewCount, auditCount);
+                    Log.Purged(logger, stateCount, questionCount, draftCount, notificationCount, reviewCount, auditCount, feedbackCount);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -55,8 +58,8 @@ public sealed partial class RetentionService(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {StateCount} conversation states, {QuestionCount} unanswered questions, {NotificationCount} staff notifications, {ReviewCount} reviews, {AuditCount} audit records; cleared {DraftCount} abandoned booking drafts")]
-        public static partial void Purged(ILogger logger, int stateCount, int questionCount, int draftCount, int notificationCount, int reviewCount, int auditCount);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {StateCount} conversation states, {QuestionCount} unanswered questions, {NotificationCount} staff notifications, {ReviewCount} reviews, {AuditCount} audit records, {FeedbackCount} answer votes; cleared {DraftCount} abandoned booking drafts")]
+        public static partial void Purged(ILogger logger, int stateCount, int questionCount, int draftCount, int notificationCount, int reviewCount, int auditCount, int feedbackCount);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Retention clean-up failed; will retry next hour")]
         public static partial void PurgeFailed(ILogger logger, Exception exception);

@@ -26,6 +26,7 @@ internal sealed record SqliteTableSchema(string Table, params IReadOnlyList<stri
         SqliteLiveHandoffStore.Schema,
         SqliteDataProtectionKeyStore.Schema,
         SqliteStaffSessionStore.Schema,
+        SqliteAnswerFeedbackStore.Schema,
     ];
 
     /// <summary>The version this build's code expects.</summary>
