@@ -151,6 +151,12 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
         return Message(text, actions);
     }
 
+    /// <summary>After a 👎 on an answer: thanks, what happens to the vote, and a way forward.</summary>
+    public Activity NotHelpful() => Message(
+        "Thanks for telling me. I've let the team who write these answers know, without anything you typed. " +
+        $"You could ask in other words, book a consultation, or talk to a person; you can also call us at {_clinic.Phone}.",
+        [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]);
+
     /// <summary>A clinician referral, using the approved referral text of the entry.</summary>
     public Activity ClinicianReferral(FaqEntry entry) =>
         Message(entry.Answer, [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]);

@@ -1,6 +1,8 @@
 using Chatbot.BotFramework.Teams;
 using Chatbot.BotFramework.Builder;
 using Chatbot.BotFramework.Schema;
+using Chatbot.BotFramework.WebChat;
+using Chatbot.Patients.Feedback;
 using Chatbot.Patients.Handoff;
 using Chatbot.Knowledge;
 using Chatbot.Staff.Teams;
@@ -16,6 +18,7 @@ public sealed class ClinicBot(
     ConversationTurns turns,
     TurnRouter router,
     HandoffService handoff,
+    AnswerFeedbackService feedback,
     StaffCommands staffCommands,
     StaffCardActions staffCardActions,
     FaqKnowledgeProvider knowledgeProvider,
@@ -76,6 +79,10 @@ public sealed class ClinicBot(
         else if (string.Equals(name, HandoffService.StatusEventName, StringComparison.Ordinal))
         {
             await turns.RunAsync(turnContext, state => handoff.OnStatusAsync(turnContext, state, cancellationToken), cancellationToken);
+        }
+        else if (string.Equals(name, WebChatFeedback.EventName, StringComparison.Ordinal))
+        {
+            await turns.RunAsync(turnContext, state => feedback.OnPressAsync(turnContext, state, cancellationToken), cancellationToken);
         }
     }
 

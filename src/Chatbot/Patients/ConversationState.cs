@@ -33,6 +33,9 @@ public sealed class ConversationState
     /// </summary>
     public List<string> ProtectedPersonalData { get; set; } = [];
 
+    /// <summary>The latest approved answers the patient may still rate with 👍/👎 (at most <see cref="Feedback.AnswerFeedbackService.OffersKept"/>).</summary>
+    public List<Feedback.FeedbackOffer> FeedbackOffers { get; set; } = [];
+
     /// <summary>When the conversation last had a turn.</summary>
     public DateTimeOffset? LastTurnAt { get; set; }
 }

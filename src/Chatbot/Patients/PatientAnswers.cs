@@ -8,6 +8,7 @@ using Chatbot.Faq.Answering;
 using Chatbot.Faq.Classification;
 using Chatbot.Faq.Dataset;
 using Chatbot.Faq.Safety;
+using Chatbot.Patients.Feedback;
 using Chatbot.Patients.Handoff;
 using Chatbot.Knowledge;
 using Chatbot.Telemetry;
@@ -19,13 +20,14 @@ namespace Chatbot.Patients;
 /// <summary>
 /// The answer to a message outside any dialog: start-over words, then the one decision function (exact matches,
 /// classifier, answer policy) and the reply it calls for — an approved answer, a clinician referral, booking, a person,
-/// "did you mean", or a fallback; what could not be answered is kept (redacted) for staff review.
+/// "did you mean", or a fallback; approved answers can be rated 👍/👎; what could not be answered is kept (redacted) for staff review.
 /// </summary>
 public sealed partial class PatientAnswers(
     MessageDecider decider,
     BookingDialog bookingDialog,
     HandoffService handoff,
     BotReplies replies,
+    AnswerFeedbackService feedback,
     IUnansweredQuestionStore unanswered,
     ConversationPrivacy privacy,
     IOptions<AnswerPolicyOptions> policyOptions,
@@ -66,10 +68,11 @@ public sealed partial class PatientAnswers(
                 await StartOverAsync(turn, knowledge, state, cancellationToken);
                 break;
             case AnswerKind.Answer:
-                await turn.SendActivityAsync(replies.Answer(decision.Entry!, knowledge, staff, decision.Candidates), cancellationToken);
+                await turn.SendActivityAsync(
+                    feedback.Offer(replies.Answer(decision.Entry!, knowledge, staff, decision.Candidates), decision.Entry!, knowledge, turn, state), cancellationToken);
                 if (decided.Also is { Kind: AnswerKind.Answer, Entry: { } second })
                 {
-                    await turn.SendActivityAsync(replies.Answer(second, knowledge, staff), cancellationToken);
+                    await turn.SendActivityAsync(feedback.Offer(replies.Answer(second, knowledge, staff), second, knowledge, turn, state), cancellationToken);
                 }
 
                 break;

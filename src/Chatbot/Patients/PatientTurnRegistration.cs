@@ -1,6 +1,7 @@
 using Chatbot.BotFramework.Builder;
 using Chatbot.Faq.Answering;
 using Chatbot.Patients.Booking;
+using Chatbot.Patients.Feedback;
 using Chatbot.Patients.Handoff;
 using Chatbot.Patients.Privacy;
 
@@ -11,7 +12,7 @@ internal static class PatientTurnRegistration
 {
     /// <summary>
     /// Adds the bot and everything a patient's message passes through: the clinic and answer-policy options, the
-    /// state and its turn runner, the router and the answers, replies, audience and privacy, the booking dialog and the
+    /// state and its turn runner, the router and the answers (with their 👍/👎 feedback), replies, audience and privacy, the booking dialog and the
     /// hand-off to a person (plain and live, with the sweeper that times unanswered requests out), and the turn error
     /// handler. The safety gate, the FAQ and the stores are registered by their own features.
     /// </summary>
@@ -28,6 +29,7 @@ internal static class PatientTurnRegistration
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<TurnRouter>();
         services.AddSingleton<PatientAnswers>();
+        services.AddSingleton<AnswerFeedbackService>();
         services.AddBookingDialog();
         services.AddHandoff();
         services.AddSingleton<IBot, ClinicBot>();

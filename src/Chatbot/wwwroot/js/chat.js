@@ -167,6 +167,28 @@
     };
   });
 
+  // --- Feedback on answers: Web Chat draws 👍/👎 in a message's status line, but hides the whole line (not only its
+  // time) when the next message follows within the same group, as the reply to a 👎 does. A message that asks for
+  // feedback keeps its line, so the buttons never vanish under the patient's finger. ---
+  function asksForFeedback(activity) {
+    return Boolean(activity && activity.entities && activity.entities.some(function (entity) {
+      return entity && entity['@type'] === 'Message' && Array.isArray(entity.potentialAction) && entity.potentialAction.length > 0;
+    }));
+  }
+
+  var activityStatusMiddleware = function () {
+    return function (next) {
+      return function () {
+        var args = Array.prototype.slice.call(arguments);
+        var options = args[0];
+        if (options && options.hideTimestamp && asksForFeedback(options.activity)) {
+          args[0] = Object.assign({}, options, { hideTimestamp: false });
+        }
+        return next.apply(null, args);
+      };
+    };
+  };
+
   // --- Inside a clinic's site: the host page (embed.js) asks for focus when the visitor opens the panel; Web Chat
   // may still be loading, so the send box is focused as soon as it exists. ---
   function focusSendBoxWhenReady() {
@@ -202,7 +224,15 @@
       else if (status === 5) setStatus('This conversation has ended. Reload the page to start a new one.');
     });
     // The user id comes from the token (Web Chat reads it from there), so no userID is passed here.
-    window.WebChat.renderWebChat({ directLine: directLine, store: store, locale: 'en-US', styleOptions: styleOptions }, chatEl);
+    window.WebChat.renderWebChat({
+      directLine: directLine,
+      store: store,
+      locale: 'en-US',
+      styleOptions: styleOptions,
+      activityStatusMiddleware: activityStatusMiddleware,
+      // The 👍/👎 Web Chat shows on approved answers: names that say what a press means ("Like" does not).
+      overrideLocalizedStrings: { VOTE_LIKE_ALT: 'Helpful', VOTE_DISLIKE_ALT: 'Not helpful' }
+    }, chatEl);
   }
 
   followVisualViewport();
