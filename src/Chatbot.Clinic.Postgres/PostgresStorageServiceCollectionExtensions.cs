@@ -2,6 +2,7 @@ using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
 using Chatbot.Clinic.DataProtection;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -49,7 +50,8 @@ public static class PostgresStorageServiceCollectionExtensions
             .Add<IStaffAuditLog, PostgresStaffAuditLog>()
             .Add<ILiveHandoffStore, PostgresLiveHandoffStore>()
             .Add<IDataProtectionKeyStore, PostgresDataProtectionKeyStore>()
-            .Add<IStaffSessionStore, PostgresStaffSessionStore>());
+            .Add<IStaffSessionStore, PostgresStaffSessionStore>()
+            .Add<IAnswerFeedbackStore, PostgresAnswerFeedbackStore>());
         return services;
     }
 }

@@ -25,6 +25,7 @@ internal sealed record PostgresTableSchema(string Table, params IReadOnlyList<st
         PostgresLiveHandoffStore.Schema,
         PostgresDataProtectionKeyStore.Schema,
         PostgresStaffSessionStore.Schema,
+        PostgresAnswerFeedbackStore.Schema,
     ];
 
     /// <summary>The version this build's code expects.</summary>

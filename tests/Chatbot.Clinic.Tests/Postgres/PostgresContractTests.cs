@@ -2,6 +2,7 @@ using Chatbot.BotFramework.DirectLine;
 using Chatbot.Clinic.Bookings;
 using Chatbot.Clinic.Conversations;
 using Chatbot.Clinic.DataProtection;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Clinic.Handoffs;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
@@ -10,6 +11,7 @@ using Chatbot.Clinic.Teams;
 using Chatbot.Clinic.Tests.Bookings;
 using Chatbot.Clinic.Tests.Conversations;
 using Chatbot.Clinic.Tests.DataProtection;
+using Chatbot.Clinic.Tests.Feedback;
 using Chatbot.Clinic.Tests.Handoffs;
 using Chatbot.Clinic.Tests.Notifications;
 using Chatbot.Clinic.Tests.Staff;
@@ -339,6 +341,32 @@ public sealed class PostgresStaffSessionStoreTests : StaffSessionStoreContractTe
         Assert.Equal(Ticket, await other.GetAsync("k1", T0, default));
         await other.RemoveAsync("k1", default);
         Assert.Null(await new PostgresStaffSessionStore(_schema.Database).GetAsync("k1", T0, default));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _schema.DisposeAsync().AsTask();
+}
+
+[RequiresPostgres]
+public sealed class PostgresAnswerFeedbackStoreTests : AnswerFeedbackStoreContractTests, IAsyncLifetime
+{
+    private readonly PostgresTestSchema _schema = new();
+
+    protected override IAnswerFeedbackStore CreateStore() => new PostgresAnswerFeedbackStore(_schema.Database);
+
+    [ProviderFact]
+    public async Task VotesRecordedOnTwoInstancesAreCountedTogetherAndAChangedMindOnEitherIsNotDoubleCounted()
+    {
+        var stores = new[] { CreateStore(), new PostgresAnswerFeedbackStore(_schema.NewInstance()) };
+        var at = new DateTimeOffset(2026, 12, 7, 15, 0, 0, TimeSpan.Zero);
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            stores[i % 2].RecordAsync(new AnswerFeedback($"vote-{i}", at, "webchat", "faq/cost", "v1", AnswerVote.Helpful), CancellationToken.None))));
+        await stores[1].RecordAsync(new AnswerFeedback("vote-0", at, "webchat", "faq/cost", "v1", AnswerVote.NotHelpful), CancellationToken.None);
+
+        var count = Assert.Single(await stores[0].CountAsync(at, CancellationToken.None));
+        Assert.Equal((9, 1), (count.Helpful, count.NotHelpful));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

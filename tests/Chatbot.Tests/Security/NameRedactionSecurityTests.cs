@@ -5,6 +5,7 @@ using Chatbot.Staff.Unanswered;
 using Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Chatbot.Clinic.Conversations;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
 using Chatbot.Clinic.Unanswered;
@@ -77,25 +78,30 @@ public sealed class NameRedactionSecurityTests
     }
 
     [Fact]
-    public async Task TheOutboxReviewAndAuditTablesAreUnderRetention()
+    public async Task TheOutboxReviewAuditAndFeedbackTablesAreUnderRetention()
     {
         await using var factory = new ScriptedClassifierFactory();
         var now = factory.Clock.GetUtcNow();
         var outbox = factory.Services.GetRequiredService<INotificationOutbox>();
         var reviews = factory.Services.GetRequiredService<IUnansweredReviewStore>();
         var audit = factory.Services.GetRequiredService<IStaffAuditLog>();
+        var feedback = factory.Services.GetRequiredService<IAnswerFeedbackStore>();
         await outbox.EnqueueAsync(new StaffNotification("old", StaffNotificationKind.HandoffRequested, now - TimeSpan.FromDays(31), "old", "{}"), CancellationToken.None);
         await outbox.EnqueueAsync(new StaffNotification("new", StaffNotificationKind.HandoffRequested, now - TimeSpan.FromDays(1), "new", "{}"), CancellationToken.None);
         await reviews.MarkAsync(["old wording"], UnansweredReviewAction.Dismissed, null, "alice", now - TimeSpan.FromDays(400), CancellationToken.None);
         await reviews.MarkAsync(["new wording"], UnansweredReviewAction.Dismissed, null, "alice", now - TimeSpan.FromDays(10), CancellationToken.None);
         await audit.AppendAsync(new StaffAuditRecord(0, now - TimeSpan.FromDays(2200), "alice", StaffAuditActions.SignIn, null, null, null, null, null), CancellationToken.None);
         await audit.AppendAsync(new StaffAuditRecord(0, now - TimeSpan.FromDays(100), "alice", StaffAuditActions.SignIn, null, null, null, null, null), CancellationToken.None);
+        await feedback.RecordAsync(new AnswerFeedback("old-vote", now - TimeSpan.FromDays(366), "webchat", "faq/cost", "v1", AnswerVote.NotHelpful), CancellationToken.None);
+        await feedback.RecordAsync(new AnswerFeedback("new-vote", now - TimeSpan.FromDays(364), "webchat", "faq/cost", "v1", AnswerVote.Helpful), CancellationToken.None);
 
         await RunRetentionOnceAsync(factory);
 
         Assert.Equal(["new"], (await outbox.PendingAsync(10, CancellationToken.None)).Select(i => i.Notification.Id));
         Assert.Equal(["new wording"], await reviews.ReviewedKeysAsync(CancellationToken.None));
         Assert.Single(await audit.ListAsync(null, 10, CancellationToken.None));
+        var votes = Assert.Single(await feedback.CountAsync(DateTimeOffset.MinValue, CancellationToken.None));
+        Assert.Equal((1, 0), (votes.Helpful, votes.NotHelpful)); // only the vote inside the 365 days is left
     }
 
     private static async Task AssertNothingKeptAsync(ScriptedClassifierFactory factory, string conversationId)
