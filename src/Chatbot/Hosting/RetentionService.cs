@@ -12,7 +12,7 @@ using Chatbot.Clinic.Unanswered;
 namespace Chatbot.Hosting;
 
 /// <summary>
-/// Hourly: deletes conversation state, unanswered questions, staff notifications (outbox), unanswered-question reviews
+/// Hourly: deletes conversation state, unanswered questions, staff notifications (outbox), unanswered-question reviews,
 /// audit records and answer feedback past their retention periods, and clears booking drafts the patient abandoned.
 /// </summary>
 public sealed partial class RetentionService(
