@@ -75,8 +75,8 @@ public sealed class LiveHandoffInstancesTests : IAsyncLifetime
         _staffSide.Clock.Advance(TimeSpan.FromMinutes(6));
 
         var swept = await Task.WhenAll(
-            _patientSide.Services.GetRequiredService<LiveHandoffService>().SweepAsync(default),
-            _staffSide.Services.GetRequiredService<LiveHandoffService>().SweepAsync(default));
+            _patientSide.Services.GetRequiredService<LiveHandoffEnding>().SweepAsync(default),
+            _staffSide.Services.GetRequiredService<LiveHandoffEnding>().SweepAsync(default));
         Assert.Equal(1, swept.Sum());
         Assert.Single(await patient.PollAsync(), a => a.Text!.Contains("nobody from our team was free", StringComparison.Ordinal));
     }

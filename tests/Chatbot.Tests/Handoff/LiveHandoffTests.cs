@@ -24,6 +24,8 @@ public sealed class LiveHandoffTests : IAsyncLifetime
 
     private LiveHandoffService Live => _factory.Services.GetRequiredService<LiveHandoffService>();
 
+    private LiveHandoffEnding Endings => _factory.Services.GetRequiredService<LiveHandoffEnding>();
+
     public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
 
     public async Task DisposeAsync()
@@ -93,11 +95,11 @@ public sealed class LiveHandoffTests : IAsyncLifetime
     {
         var (patient, reference) = await AskForAPersonAsync();
         _factory.Clock.Advance(TimeSpan.FromMinutes(4));
-        Assert.Equal(0, await Live.SweepAsync(default));
+        Assert.Equal(0, await Endings.SweepAsync(default));
         _factory.Clock.Advance(TimeSpan.FromMinutes(2));
 
         // Several instances sweep at once: the patient is told once.
-        var swept = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Live.SweepAsync(default)));
+        var swept = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Endings.SweepAsync(default)));
         Assert.Equal(1, swept.Sum());
         var told = Assert.Single(await patient.PollAsync());
         Assert.Contains("nobody from our team was free to join this chat in the last 5 minutes", told.Text, StringComparison.Ordinal);
@@ -171,7 +173,7 @@ public sealed class LiveHandoffTests : IAsyncLifetime
         Assert.Equal(LiveHandoffStatus.Ended, (await Live.GetAsync(reference, default))!.Status);
 
         _factory.Clock.Advance(TimeSpan.FromMinutes(6));
-        Assert.Equal(0, await Live.SweepAsync(default));
+        Assert.Equal(0, await Endings.SweepAsync(default));
         Assert.Empty(await patient.PollAsync());
     }
 

@@ -9,6 +9,7 @@ internal static class HandoffRegistration
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HandoffService>();
         services.AddSingleton<LiveHandoffDelivery>();
+        services.AddSingleton<LiveHandoffEnding>();
         services.AddSingleton<LiveHandoffService>();
         services.AddHostedService<LiveHandoffSweeper>();
         return services;

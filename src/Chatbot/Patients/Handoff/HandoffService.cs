@@ -27,6 +27,7 @@ public sealed partial class HandoffService(
     ConversationStateAccessor stateAccessor,
     ConversationPrivacy privacy,
     LiveHandoffService liveHandoffs,
+    LiveHandoffEnding endings,
     TimeProvider timeProvider,
     ILogger<HandoffService> logger)
 {
@@ -130,7 +131,7 @@ public sealed partial class HandoffService(
         state.Handoff.HubStatus = status;
         if (status is "completed" or "failed")
         {
-            await liveHandoffs.EndAsync(state.Handoff.Reference ?? string.Empty, "hand-off hub: " + status, cancellationToken, inPatientTurn: true);
+            await endings.EndAsync(state.Handoff.Reference ?? string.Empty, "hand-off hub: " + status, cancellationToken, inPatientTurn: true);
             state.Handoff = null;
             await UnindexAsync(ConversationStateAccessor.KeyFor(turn), cancellationToken);
             var text = status == "failed"
@@ -162,7 +163,7 @@ public sealed partial class HandoffService(
         }
 
         // A live chat ends first, so the patient is told while their conversation still waits on it.
-        await liveHandoffs.EndAsync(handoff.Reference, releasedBy, cancellationToken);
+        await endings.EndAsync(handoff.Reference, releasedBy, cancellationToken);
         await stateAccessor.UpdateAsync(handoff.StateKey, state =>
         {
             var open = state.Handoff is not null;

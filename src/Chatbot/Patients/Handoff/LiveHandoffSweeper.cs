@@ -7,7 +7,7 @@ namespace Chatbot.Patients.Handoff;
 /// the store hands each hand-off to exactly one of them) and, hourly, deletes old records of ended ones.
 /// </summary>
 public sealed partial class LiveHandoffSweeper(
-    LiveHandoffService liveHandoffs, IOptions<HandoffOptions> options, TimeProvider timeProvider, ILogger<LiveHandoffSweeper> logger) : BackgroundService
+    LiveHandoffEnding endings, IOptions<HandoffOptions> options, TimeProvider timeProvider, ILogger<LiveHandoffSweeper> logger) : BackgroundService
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
 
@@ -22,10 +22,10 @@ public sealed partial class LiveHandoffSweeper(
             {
                 try
                 {
-                    await liveHandoffs.SweepAsync(stoppingToken);
+                    await endings.SweepAsync(stoppingToken);
                     if (timeProvider.GetUtcNow() - lastPurge >= PurgeEvery)
                     {
-                        await liveHandoffs.PurgeAsync(stoppingToken);
+                        await endings.PurgeAsync(stoppingToken);
                         lastPurge = timeProvider.GetUtcNow();
                     }
                 }

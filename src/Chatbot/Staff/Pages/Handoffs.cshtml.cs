@@ -13,7 +13,7 @@ namespace Chatbot.Staff.Pages;
 /// one here, reads what the patient writes (polled by staff.js) and replies, and either side can end it.
 /// </summary>
 public sealed class HandoffsModel(
-    LiveHandoffService liveHandoffs, IStaffAuditLog audit, ClinicClock clock, IOptions<ClinicOptions> clinic, TimeProvider timeProvider) : StaffPageModel
+    LiveHandoffService liveHandoffs, LiveHandoffEnding endings, IStaffAuditLog audit, ClinicClock clock, IOptions<ClinicOptions> clinic, TimeProvider timeProvider) : StaffPageModel
 {
     /// <summary>The open live hand-offs, the longest waiting first.</summary>
     public IReadOnlyList<LiveHandoff> Open { get; private set; } = [];
@@ -106,7 +106,7 @@ public sealed class HandoffsModel(
     /// <summary>Ends the chat: the patient is told and the bot answers them again.</summary>
     public async Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken)
     {
-        var ended = await liveHandoffs.EndAsync(Reference ?? string.Empty, "staff page: " + StaffName, cancellationToken);
+        var ended = await endings.EndAsync(Reference ?? string.Empty, "staff page: " + StaffName, cancellationToken);
         Messages.Success = ended is null ? $"{Reference} had already ended." : $"Ended {ended.Reference}: the patient was told, and the bot answers them again.";
         if (ended is not null)
         {

@@ -15,7 +15,7 @@ namespace Chatbot.Staff.Teams;
 /// there goes to the patient, except <c>end</c> (or <c>end H-…</c>), which ends the chat. Only senders allowed to use
 /// staff commands are relayed; anything else falls through to the usual handling.
 /// </summary>
-public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, LiveHandoffService liveHandoffs, ILogger<LiveHandoffStaffRelay> logger)
+public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, LiveHandoffService liveHandoffs, LiveHandoffEnding endings, ILogger<LiveHandoffStaffRelay> logger)
 {
     /// <summary>Handles a Teams staff message if it is <c>take</c>, <c>end</c> or a reply in a live chat; false otherwise.</summary>
     public async Task<bool> TryHandleAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, Liv
                 return false;
             }
 
-            var ended = await liveHandoffs.EndAsync(reference, TeamsStaff.NameOf(activity), cancellationToken);
+            var ended = await endings.EndAsync(reference, TeamsStaff.NameOf(activity), cancellationToken);
             await turn.SendActivityAsync(ended is null
                 ? $"There is no open live chat {reference.ToUpperInvariant()}: it has already ended or timed out."
                 : $"Ended **{ended.Reference}**. The patient was told, and the bot answers them again.", cancellationToken);
@@ -88,7 +88,7 @@ public sealed partial class LiveHandoffStaffRelay(AudienceResolver audience, Liv
     public async Task<JObject> EndFromCardAsync(Activity activity, string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var ended = await liveHandoffs.EndAsync(reference, TeamsStaff.NameOf(activity), cancellationToken);
+        var ended = await endings.EndAsync(reference, TeamsStaff.NameOf(activity), cancellationToken);
         return ended is null
             ? LiveHandoffCards.NotTaken(reference, TakeOutcome.Over, await liveHandoffs.GetAsync(reference, cancellationToken))
             : LiveHandoffCards.Ended(ended.Reference, LiveHandoffMessages.FirstName(activity.From?.Name));
