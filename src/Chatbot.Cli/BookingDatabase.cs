@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Chatbot.Faq;
 using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Staff;
 using Chatbot.Clinic.Storage.Postgres;
@@ -99,7 +100,9 @@ internal sealed class BookingDatabase
         }
 
         var database = new SqliteDatabase(path);
-        return new ClinicStores(new SqliteBookingStore(database), new SqliteNotificationOutbox(database), new SqliteStaffAccountStore(database), path, !exists);
+        return new ClinicStores(
+            new SqliteBookingStore(database), new SqliteNotificationOutbox(database), new SqliteStaffAccountStore(database),
+            new SqliteAnswerFeedbackStore(database), path, !exists);
     }
 
     /// <summary>Opens the booking stores, or explains on stderr that there is no database.</summary>
@@ -121,8 +124,13 @@ internal sealed class BookingDatabase
         var database = new PostgresDatabase(dataSource);
         return new ClinicStores(
             new PostgresBookingStore(database), new PostgresNotificationOutbox(database), new PostgresStaffAccountStore(database),
+            PostgresFeedback(database),
             $"PostgreSQL {PostgresConnection.Describe(dataSource)}", IsNew: false);
     }
+
+    /// <summary>The PostgreSQL answer-feedback store, or null while this build has none (evaluate then says so).</summary>
+    private static IAnswerFeedbackStore? PostgresFeedback(PostgresDatabase database) =>
+        null; // TODO(merge): PostgresAnswerFeedbackStore is on another branch; this line becomes `new PostgresAnswerFeedbackStore(database);`
 
     private static string? ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch
     {
@@ -137,6 +145,8 @@ internal sealed class BookingDatabase
 /// <param name="Bookings">Booking requests.</param>
 /// <param name="Outbox">Staff notifications.</param>
 /// <param name="StaffAccounts">Local staff accounts.</param>
+/// <param name="Feedback">Patients' votes on answers; null where the provider has no feedback store in this build.</param>
 /// <param name="Location">Where they are, for messages: a file path, or the server and database (never credentials).</param>
 /// <param name="IsNew">True when a new SQLite file will be created by the first write.</param>
-internal sealed record ClinicStores(IBookingStore Bookings, INotificationOutbox Outbox, IStaffAccountStore StaffAccounts, string Location, bool IsNew);
+internal sealed record ClinicStores(
+    IBookingStore Bookings, INotificationOutbox Outbox, IStaffAccountStore StaffAccounts, IAnswerFeedbackStore? Feedback, string Location, bool IsNew);

@@ -10,5 +10,7 @@ internal static class Format
 
     public static string Score(float value) => value.ToString("F3", CultureInfo.InvariantCulture);
 
+    public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     public static string Number(double value, string format = "F2") => value.ToString(format, CultureInfo.InvariantCulture);
 }

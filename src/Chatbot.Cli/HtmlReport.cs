@@ -9,7 +9,7 @@ namespace Chatbot.Cli;
 /// <summary>A self-contained HTML evaluation report (inline CSS and SVG, no external requests).</summary>
 internal static class HtmlReport
 {
-    public static string Render(EvaluationReport report, FaqDataset dataset, DateTimeOffset now)
+    public static string Render(EvaluationReport report, FaqDataset dataset, DateTimeOffset now, FeedbackReport? feedback)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FAQ intent model report</title>\n<style>")
@@ -58,8 +58,35 @@ internal static class HtmlReport
                 .Append("</td><td class=\"num\">").Append(Format.Score(m.Score)).Append("</td></tr>");
         }
 
-        html.Append("</table>\n</body></html>\n");
+        html.Append("</table>\n");
+        AppendFeedback(html, feedback);
+        html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    private static void AppendFeedback(StringBuilder html, FeedbackReport? feedback)
+    {
+        html.Append("<h2 id=\"feedback\">Answer feedback</h2>\n<p class=\"note\">");
+        if (feedback is null)
+        {
+            html.Append("No answer feedback in this report: there was no bot database to read (the command said why on its error output).</p>\n");
+            return;
+        }
+
+        html.Append(E(string.Create(CultureInfo.InvariantCulture,
+                $"Patients' 👍/👎 votes on approved answers, last {feedback.Days} days (since {BookingFormat.LocalTime(feedback.Since)}, {BookingFormat.ClinicTimeZone.Id}), from {feedback.Source}: ")))
+            .Append(CultureInfo.InvariantCulture, $"{feedback.Helpful} helpful, {feedback.NotHelpful} not helpful. Most not helpful first.</p>\n")
+            .Append("<table><tr><th>Intent</th><th>Title</th><th>Helpful</th><th>Not helpful</th><th>Helpful share</th><th>Last vote</th><th>Model versions</th></tr>");
+        foreach (var e in feedback.Entries)
+        {
+            html.Append(e.NotHelpful > e.Helpful ? "<tr class=\"bad\">" : "<tr>")
+                .Append("<td>").Append(E(e.Intent)).Append("</td><td>").Append(E(e.Title ?? "(no longer in the data)"))
+                .Append("</td><td class=\"num\">").Append(Format.Count(e.Helpful)).Append("</td><td class=\"num\">").Append(Format.Count(e.NotHelpful))
+                .Append("</td><td class=\"num\">").Append(Format.Percent(e.HelpfulShare)).Append("</td><td>").Append(E(BookingFormat.LocalTime(e.LastVotedAt)))
+                .Append("</td><td>").Append(E(string.Join(", ", e.ModelVersions))).Append("</td></tr>");
+        }
+
+        html.Append("</table>\n");
     }
 
     private static void AppendHeatMap(StringBuilder html, EvaluationReport report)

@@ -61,5 +61,24 @@ internal static class ReportTables
         return table;
     }
 
+    public static Table Feedback(FeedbackReport feedback)
+    {
+        var table = new Table()
+            .Title($"Answer feedback, last {feedback.Days} days: {feedback.Helpful} helpful, {feedback.NotHelpful} not helpful (most not helpful first; times in {BookingFormat.ClinicTimeZone.Id})")
+            .AddColumns("Entry", "Title", "Helpful", "Not helpful", "Helpful share", "Last vote", "Model versions");
+        foreach (var e in feedback.Entries)
+        {
+            table.AddRow(new Text(e.Intent), new Text(e.Title ?? "(no longer in the data)"), new Text(Format.Count(e.Helpful)), new Text(Format.Count(e.NotHelpful)),
+                new Text(Format.Percent(e.HelpfulShare)), new Text(BookingFormat.LocalTime(e.LastVotedAt)), new Text(string.Join(", ", e.ModelVersions)));
+        }
+
+        if (feedback.Entries.Count == 0)
+        {
+            table.Caption("No votes in this period.");
+        }
+
+        return table;
+    }
+
     private static void Row(Table table, string name, string value) => table.AddRow(new Text(name), new Text(value));
 }

@@ -17,18 +17,8 @@ internal static class BookingsCommand
     /// <summary>A <c>--limit</c> option (1-1000, default 50).</summary>
     public static Option<int> LimitOption(string what)
     {
-        var limit = new Option<int>("--limit") { Description = $"Show at most this many {what} (1-1000).", DefaultValueFactory = _ => 50, HelpName = "n" };
-        limit.Validators.Add(r =>
-        {
-            // Only range-check values that parse; the parser reports non-numbers itself.
-            if (r.Tokens.Count == 1
-                && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
-                && value is < 1 or > 1000)
-            {
-                r.AddError("--limit must be between 1 and 1000.");
-            }
-        });
-        return limit;
+        return new Option<int>("--limit") { Description = $"Show at most this many {what} (1-1000).", DefaultValueFactory = _ => 50, HelpName = "n" }
+            .InRange(1, 1000);
     }
 
     /// <summary>Parses a status token by name (new, contacted, booked, cancelled), reporting anything else as a usage error.</summary>

@@ -10,33 +10,42 @@ internal static class EvaluateCommand
     public static Command Create(CliContext context)
     {
         var common = new CommonOptions();
-        var folds = new Option<int>("--folds") { Description = "Number of cross-validation folds (2-20).", DefaultValueFactory = _ => 5 };
-        folds.Validators.Add(r =>
+        var folds = new Option<int>("--folds") { Description = "Number of cross-validation folds (2-20).", DefaultValueFactory = _ => 5 }.InRange(2, 20);
+        var feedbackDays = new Option<int>("--feedback-days")
         {
-            // Only range-check values that parse; the parser reports non-numbers itself.
-            if (r.Tokens.Count == 1
-                && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
-                && value is < 2 or > 20)
-            {
-                r.AddError("--folds must be between 2 and 20.");
-            }
-        });
+            Description = "Export patients' 👍/👎 votes on answers of this many days (1-365) from the bot's database (--db, --provider).",
+            DefaultValueFactory = _ => 30,
+            HelpName = "days",
+        }.InRange(1, 365);
+        var database = new BookingDatabase();
         var json = new Option<bool>("--json") { Description = "Print the full report as JSON (nothing else on stdout)." };
         var html = new Option<string?>("--html") { Description = "Also write an HTML report for staff (with a confusion-matrix heat map).", HelpName = "file" };
-        var command = new Command("evaluate", "Cross-validate the intent model on the FAQ data: accuracy, macro-F1, out-of-scope recall/precision, per-intent figures, confusions.");
+        var command = new Command("evaluate", "Cross-validate the intent model on the FAQ data: accuracy, macro-F1, out-of-scope recall/precision, per-intent figures, confusions; and export patients' answer feedback.");
         common.AddTo(command);
         command.Options.Add(folds);
         command.Options.Add(json);
         command.Options.Add(html);
-        command.SetAction((result, cancellationToken) => Task.FromResult(Run(
-            context, common.DataFolder(result), result.GetValue(folds), result.GetValue(json), result.GetValue(html), cancellationToken)));
+        command.Options.Add(feedbackDays);
+        database.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(
+            context, common.DataFolder(result), result.GetValue(folds), result.GetValue(json), result.GetValue(html),
+            (dataset, token) => FeedbackSource.ReadAsync(context, database, result, result.GetValue(feedbackDays), dataset, token), cancellationToken));
         return command;
     }
 
-    private static int Run(CliContext context, string dataFolder, int folds, bool json, string? html, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        CliContext context, string dataFolder, int folds, bool json, string? html,
+        Func<FaqDataset, CancellationToken, Task<FeedbackSource.Outcome>> readFeedback, CancellationToken cancellationToken)
     {
         var (dataset, _, issues) = DataLoading.LoadAndValidate(dataFolder, context.TimeProvider);
         if (!DataLoading.EnsureValid(context, issues))
+        {
+            return ExitCodes.Failed;
+        }
+
+        // Before the slow part: a --db that does not exist fails in a second, not after minutes of training.
+        var (failed, feedback) = await readFeedback(dataset, cancellationToken);
+        if (failed)
         {
             return ExitCodes.Failed;
         }
@@ -51,13 +60,14 @@ internal static class EvaluateCommand
         {
             var path = Path.GetFullPath(html);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, HtmlReport.Render(report, dataset, context.TimeProvider.GetLocalNow()));
+            File.WriteAllText(path, HtmlReport.Render(report, dataset, context.TimeProvider.GetLocalNow(), feedback));
             context.Error.WriteLine($"HTML report written to {path}");
         }
 
         if (json)
         {
-            CliJson.Write(context.Output, new { dataFolder, datasetHash = dataset.ContentHash, encoder = latency.Encoder, latency, report });
+            // "feedback": null when there was no database to read (the reason is on stderr), never left out.
+            CliJson.Write(context.Output, new { dataFolder, datasetHash = dataset.ContentHash, encoder = latency.Encoder, latency, report, feedback });
             return ExitCodes.Ok;
         }
 
@@ -66,6 +76,11 @@ internal static class EvaluateCommand
         console.Write(ReportTables.PerIntent(report));
         console.Write(ReportTables.Confused(report, 10));
         console.Write(ReportTables.Misclassified(report, 25));
+        if (feedback is not null)
+        {
+            console.Write(ReportTables.Feedback(feedback));
+        }
+
         context.Output.WriteLine(latency.Describe());
         return ExitCodes.Ok;
     }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Chatbot.Staff;
 
-/// <summary>The staff page (<c>/staff</c>): sign-in, lock-out, session length, unanswered-question grouping.</summary>
+/// <summary>The staff page (<c>/staff</c>): sign-in, lock-out, session length, unanswered-question grouping, the feedback period.</summary>
 public sealed class StaffOptions : IValidatableObject
 {
     /// <summary>Configuration section.</summary>
@@ -50,6 +50,14 @@ public sealed class StaffOptions : IValidatableObject
     /// <value>The default is 25.</value>
     [Range(5, 500)]
     public int UnansweredPageSize { get; set; } = 25;
+
+    /// <summary>
+    /// The period, in days, of the patients' 👍/👎 counts on the entries list and an entry's page (the votes are kept
+    /// for <c>Chatbot:Storage:FeedbackRetention</c>; a longer period shows no more than that).
+    /// </summary>
+    /// <value>The default is 30.</value>
+    [Range(1, 365)]
+    public int FeedbackDays { get; set; } = 30;
 
     /// <summary>Sign-in with Microsoft Entra ID; when not configured, local accounts (<c>chatbot staff add</c>) are used.</summary>
     public StaffOidcOptions Oidc { get; set; } = new();

@@ -1,5 +1,6 @@
 using Chatbot.Staff.Accounts;
 using Chatbot.Staff.Editing;
+using Chatbot.Staff.Feedback;
 using Chatbot.Staff.Publishing;
 using Chatbot.Staff.Unanswered;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -28,6 +29,7 @@ internal static class StaffRegistration
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<FaqEditor>();
         services.AddSingleton<UnansweredInbox>();
+        services.TryAddSingleton<StaffFeedback>();
         services.AddSingleton<StaffImporter>();
         services.TryAddSingleton<IStaffPublisher, FaqPublishingStaffPublisher>();
 

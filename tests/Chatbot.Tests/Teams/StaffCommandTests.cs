@@ -10,6 +10,7 @@ using Chatbot.Tests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using Chatbot.Clinic.Bookings;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Clinic.Notifications;
 using Chatbot.Clinic.Unanswered;
 
@@ -119,6 +120,39 @@ public sealed class StaffCommandTests(TeamsTestFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheDigestShowsAnswerFeedbackOfTheSamePeriodTheMostThumbsDownFirst()
+    {
+        // The only test in this class that records votes, so the totals below are all there are; not on faq/cost,
+        // whose "Closest" button the unanswered test counts.
+        var now = factory.Clock.GetUtcNow();
+        await VoteAsync("faq/side_effects", AnswerVote.NotHelpful, 3, now.AddDays(-1));
+        await VoteAsync("faq/side_effects", AnswerVote.Helpful, 1, now.AddDays(-2));
+        await VoteAsync("faq/insurance", AnswerVote.NotHelpful, 1, now.AddDays(-3));
+        await VoteAsync("faq/insurance", AnswerVote.Helpful, 5, now.AddDays(-3));
+        await VoteAsync("faq/preparation", AnswerVote.Helpful, 2, now.AddDays(-20));
+        var sideEffects = factory.Catalog.Find("faq/side_effects")!;
+        var insurance = factory.Catalog.Find("faq/insurance")!;
+
+        var week = Cards.Of(Assert.Single(await factory.SendAsync(TeamsFixtures.Personal("unanswered"))));
+        var text = Cards.Text(week);
+        Assert.Contains("Answer feedback, last 7 days", text, StringComparison.Ordinal);
+        Assert.Contains("👍 6 helpful · 👎 4 not helpful, on 2 entries.", text, StringComparison.Ordinal);
+        Assert.Contains($"**{sideEffects.Title}** (faq/side_effects) · 👍 1 · 👎 3", text, StringComparison.Ordinal);
+        Assert.Contains($"**{insurance.Title}** (faq/insurance) · 👍 5 · 👎 1", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("(faq/side_effects)", StringComparison.Ordinal) < text.IndexOf("(faq/insurance)", StringComparison.Ordinal), "most 👎 first");
+        var show = Assert.Single(Cards.Executes(week), b => (string?)b["title"] == "Show: " + sideEffects.Title);
+        Assert.Equal("faq.show", (string?)show["verb"]);
+        Assert.Equal(7, (int)show["data"]!["days"]!);
+
+        var month = Cards.Text(Cards.Of(Assert.Single(await factory.SendAsync(TeamsFixtures.Personal("unanswered 30")))));
+        Assert.Contains("👍 8 helpful · 👎 4 not helpful, on 3 entries.", month, StringComparison.Ordinal);
+        Assert.DoesNotContain("(faq/preparation)", month, StringComparison.Ordinal);
+
+        var (_, body) = await factory.InvokeAsync(Invoke("faq.show", new JObject { ["intent"] = "faq/side_effects", ["days"] = 7 }));
+        Assert.Contains("👍 1 · 👎 3", Cards.Text((JObject)body!["value"]!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheClosestEntryButtonShowsThatEntrysTitleAndAnswer()
     {
         var invoke = Invoke("faq.show", new JObject { ["intent"] = "faq/cost", ["days"] = 7 });
@@ -127,6 +161,7 @@ public sealed class StaffCommandTests(TeamsTestFactory factory) : IClassFixture<
         var entry = factory.Catalog.Find("faq/cost")!;
         Assert.Contains(entry.Title, Cards.Text(card), StringComparison.Ordinal);
         Assert.Contains(entry.Answer, Cards.Text(card), StringComparison.Ordinal);
+        Assert.Contains("Feedback (7 days)", Cards.Text(card), StringComparison.Ordinal);
         var back = Assert.Single(Cards.Executes(card));
         Assert.Equal("unanswered.list", (string?)back["verb"]);
     }
@@ -216,6 +251,15 @@ public sealed class StaffCommandTests(TeamsTestFactory factory) : IClassFixture<
 
     private Task AddUnansweredAsync(string text, DateTimeOffset at, string topIntents) =>
         Unanswered.AddAsync(new UnansweredQuestion(0, at, "webchat", UnansweredReason.Fallback, text, topIntents, "scripted"), default);
+
+    private async Task VoteAsync(string intent, AnswerVote vote, int count, DateTimeOffset at)
+    {
+        var store = factory.Services.GetRequiredService<IAnswerFeedbackStore>();
+        for (var i = 0; i < count; i++)
+        {
+            await store.RecordAsync(new AnswerFeedback(Guid.NewGuid().ToString("N"), at, "webchat", intent, "model-1", vote), default);
+        }
+    }
 
     private static JObject BookingStatusInvoke(string reference, string status)
     {

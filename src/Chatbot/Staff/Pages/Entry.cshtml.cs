@@ -1,7 +1,10 @@
 using System.Globalization;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Patients;
 using Chatbot.Staff.Editing;
+using Chatbot.Staff.Feedback;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Chatbot.Clinic.Staff;
 
 namespace Chatbot.Staff.Pages;
@@ -9,9 +12,10 @@ namespace Chatbot.Staff.Pages;
 /// <summary>
 /// <c>/staff/entry?id=…</c>: edit an entry's answer, examples and review dates. A save is validated with the whole
 /// data folder first (errors shown here, nothing written) and refused when someone else changed the entry since it
-/// was loaded (ETag).
+/// was loaded (ETag). Patients' 👍/👎 votes of the last <see cref="StaffOptions.FeedbackDays"/> days are shown per
+/// model version.
 /// </summary>
-public sealed class EntryModel(FaqEditor editor, IStaffAuditLog audit, ClinicClock clock) : StaffPageModel
+public sealed class EntryModel(FaqEditor editor, IStaffAuditLog audit, StaffFeedback feedback, IOptions<StaffOptions> options, ClinicClock clock) : StaffPageModel
 {
     /// <summary>The form.</summary>
     [BindProperty]
@@ -28,6 +32,18 @@ public sealed class EntryModel(FaqEditor editor, IStaffAuditLog audit, ClinicClo
 
     /// <summary>The entry's recent changes.</summary>
     public IReadOnlyList<StaffAuditRecord> History { get; private set; } = [];
+
+    /// <summary>The feedback period in days.</summary>
+    public int FeedbackDays => options.Value.FeedbackDays;
+
+    /// <summary>False when the votes could not be read ("feedback unavailable").</summary>
+    public bool FeedbackAvailable { get; private set; }
+
+    /// <summary>The entry's votes in the period, or null (none, or unavailable).</summary>
+    public EntryFeedback? Feedback { get; private set; }
+
+    /// <summary>The entry's votes per model version, the newest vote first.</summary>
+    public IReadOnlyList<AnswerFeedbackCount> FeedbackByModel { get; private set; } = [];
 
     /// <summary>Shows the entry.</summary>
     public async Task<IActionResult> OnGetAsync(string? id, bool created, CancellationToken cancellationToken)
@@ -96,5 +112,9 @@ public sealed class EntryModel(FaqEditor editor, IStaffAuditLog audit, ClinicClo
         }
 
         History = await audit.ListAsync(id, 10, cancellationToken);
+        var period = await feedback.ReadAsync(FeedbackDays, cancellationToken);
+        FeedbackAvailable = period is not null;
+        Feedback = period?.Find(id);
+        FeedbackByModel = period?.ByModelVersion(id) ?? [];
     }
 }

@@ -1,13 +1,19 @@
 using System.Globalization;
 using Chatbot.Patients;
 using Chatbot.Faq.Dataset;
+using Chatbot.Clinic.Feedback;
 using Chatbot.Staff.Editing;
+using Chatbot.Staff.Feedback;
 using Chatbot.Staff.Publishing;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Staff.Pages;
 
-/// <summary><c>/staff</c>: browse and search the entries; overdue reviews, drafts and problems are flagged.</summary>
-public sealed class IndexModel(FaqEditor editor, IStaffPublisher publisher, ClinicClock clock) : StaffPageModel
+/// <summary>
+/// <c>/staff</c>: browse and search the entries; overdue reviews, drafts and problems are flagged, and each entry shows
+/// patients' 👍/👎 votes of the last <see cref="StaffOptions.FeedbackDays"/> days.
+/// </summary>
+public sealed class IndexModel(FaqEditor editor, IStaffPublisher publisher, StaffFeedback feedback, IOptions<StaffOptions> options, ClinicClock clock) : StaffPageModel
 {
     /// <summary>One row of the table.</summary>
     /// <param name="Entry">The entry.</param>
@@ -19,7 +25,7 @@ public sealed class IndexModel(FaqEditor editor, IStaffPublisher publisher, Clin
     /// <summary>The search text.</summary>
     public string? Query { get; private set; }
 
-    /// <summary>The filter: drafts, overdue, problems, or all.</summary>
+    /// <summary>The filter: drafts, overdue, problems, disliked (any 👎, the most first), or all.</summary>
     public string? Show { get; private set; }
 
     /// <summary>The entries shown.</summary>
@@ -43,8 +49,14 @@ public sealed class IndexModel(FaqEditor editor, IStaffPublisher publisher, Clin
     /// <summary>The last publish, if any.</summary>
     public StaffPublishResult? LastPublish { get; private set; }
 
+    /// <summary>Patients' votes of the period, or null when they could not be read ("feedback unavailable").</summary>
+    public AnswerFeedbackPeriod? Feedback { get; private set; }
+
+    /// <summary>The feedback period in days.</summary>
+    public int FeedbackDays => options.Value.FeedbackDays;
+
     /// <summary>Lists the entries.</summary>
-    public void OnGet(string? q, string? show)
+    public async Task OnGetAsync(string? q, string? show, CancellationToken cancellationToken)
     {
         Query = q;
         Show = show;
@@ -54,6 +66,7 @@ public sealed class IndexModel(FaqEditor editor, IStaffPublisher publisher, Clin
         ErrorCount = workspace.Issues.Count(i => i.IsError);
         WarningCount = workspace.Issues.Count - ErrorCount;
         LastPublish = publisher.History(1).FirstOrDefault();
+        Feedback = await feedback.ReadAsync(FeedbackDays, cancellationToken);
         var rows = workspace.AllEntries.Select(e =>
         {
             var issues = workspace.IssuesOf(e);
@@ -68,10 +81,12 @@ public sealed class IndexModel(FaqEditor editor, IStaffPublisher publisher, Clin
                     "drafts" => r.Entry.Draft,
                     "overdue" => r.Overdue,
                     "problems" => r.Errors + r.Warnings > 0,
+                    "disliked" => FeedbackOf(r.Entry)?.NotHelpful > 0,
                     _ => true,
                 })
                 .Where(r => needle is null || Matches(r.Entry, needle))
-                .OrderByDescending(r => r.Errors).ThenByDescending(r => r.Overdue).ThenBy(r => r.Entry.Id, StringComparer.Ordinal),
+                .OrderByDescending(r => show == "disliked" ? FeedbackOf(r.Entry)?.NotHelpful : 0)
+                .ThenByDescending(r => r.Errors).ThenByDescending(r => r.Overdue).ThenBy(r => r.Entry.Id, StringComparer.Ordinal),
         ];
         if (ErrorCount > 0)
         {
@@ -79,6 +94,9 @@ public sealed class IndexModel(FaqEditor editor, IStaffPublisher publisher, Clin
             Messages.Issues = [.. workspace.Issues.Where(i => i.IsError).Take(20)];
         }
     }
+
+    /// <summary>The votes on <paramref name="entry"/> in the period, or null (none, or feedback unavailable).</summary>
+    public EntryFeedback? FeedbackOf(FaqEntry entry) => Feedback?.Find(entry.Id);
 
     /// <summary>A time in the clinic's time zone.</summary>
     public string LocalTime(DateTimeOffset at) => clock.StaffTime(at);

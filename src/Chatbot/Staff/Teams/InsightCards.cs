@@ -1,3 +1,4 @@
+using Chatbot.Clinic.Feedback;
 using Chatbot.Faq.Answering;
 using System.Globalization;
 using Chatbot.Patients;
@@ -14,8 +15,11 @@ public sealed class InsightCards(ClinicClock clock)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
-    /// <summary>The grouped unanswered questions of the last <paramref name="days"/> days.</summary>
-    public JObject Unanswered(IReadOnlyList<UnansweredGroup> groups, int total, int days, FaqKnowledge? knowledge)
+    /// <summary>
+    /// The staff digest: the grouped unanswered questions of the last <paramref name="days"/> days, then patients'
+    /// votes on answers in the same period (<paramref name="feedback"/> is null when they could not be read).
+    /// </summary>
+    public JObject Unanswered(IReadOnlyList<UnansweredGroup> groups, int total, int days, FaqKnowledge? knowledge, AnswerFeedbackPeriod? feedback)
     {
         var body = new List<JToken>
         {
@@ -40,15 +44,17 @@ public sealed class InsightCards(ClinicClock clock)
             body.Add(Container(items));
         }
 
+        body.Add(FeedbackCardSection.Digest(feedback, days, knowledge));
         return Card(body);
     }
 
-    /// <summary>One FAQ entry (title, audience, answer), with a way back to the unanswered list.</summary>
-    public static JObject Entry(FaqEntry entry, int days) => Card(
+    /// <summary>One FAQ entry (title, audience, answer, patients' votes), with a way back to the unanswered list.</summary>
+    public static JObject Entry(FaqEntry entry, int days, AnswerFeedbackPeriod? feedback) => Card(
         [
             Heading(entry.Title),
             Facts(("Id", entry.Id), ("Audience", entry.Audience.ToString().ToLowerInvariant()), ("Owner", entry.Owner),
-                ("Last reviewed", entry.LastReviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Examples", entry.Examples.Count.ToString(CultureInfo.InvariantCulture))),
+                ("Last reviewed", entry.LastReviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Examples", entry.Examples.Count.ToString(CultureInfo.InvariantCulture)),
+                FeedbackCardSection.EntryFact(feedback, entry.Id, days)),
             Container([Text(entry.Answer)], "emphasis"),
         ],
         [Execute("Back to unanswered questions", StaffVerbs.UnansweredList, new JObject { ["days"] = days })]);

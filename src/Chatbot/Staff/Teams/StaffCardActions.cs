@@ -45,7 +45,7 @@ public sealed partial class StaffCardActions(
             StaffVerbs.BookingStatus => await SetBookingStatusAsync(turn.Activity, data, cancellationToken),
             StaffVerbs.BookingsList => AdaptiveCardInvokeResponse.Card(await views.BookingsAsync(views.BookingsShown, null, cancellationToken)),
             StaffVerbs.UnansweredList => AdaptiveCardInvokeResponse.Card(await views.UnansweredAsync(Days(data), cancellationToken)),
-            StaffVerbs.FaqShow => ShowEntry(data),
+            StaffVerbs.FaqShow => await ShowEntryAsync(data, cancellationToken),
             StaffVerbs.HandoffRelease => await ReleaseAsync(turn.Activity, data, cancellationToken),
             StaffVerbs.HandoffTake => AdaptiveCardInvokeResponse.Card(await liveHandoffs.TakeFromCardAsync(turn.Activity, (string?)data["reference"] ?? string.Empty, cancellationToken)),
             StaffVerbs.HandoffEnd => AdaptiveCardInvokeResponse.Card(await liveHandoffs.EndFromCardAsync(turn.Activity, (string?)data["reference"] ?? string.Empty, cancellationToken)),
@@ -84,12 +84,12 @@ public sealed partial class StaffCardActions(
         return AdaptiveCardInvokeResponse.Card(await views.BookingsAsync(views.BookingsShown, notice, cancellationToken));
     }
 
-    private AdaptiveCardInvokeResponse ShowEntry(JObject data)
+    private async Task<AdaptiveCardInvokeResponse> ShowEntryAsync(JObject data, CancellationToken cancellationToken)
     {
         var entry = (string?)data["intent"] is { } intent ? knowledgeProvider.Current?.Find(intent) : null;
         return entry is null
             ? AdaptiveCardInvokeResponse.Error(404, "NotFound", "That FAQ entry no longer exists.")
-            : AdaptiveCardInvokeResponse.Card(InsightCards.Entry(entry, Days(data)));
+            : AdaptiveCardInvokeResponse.Card(await views.EntryAsync(entry, Days(data), cancellationToken));
     }
 
     private async Task<AdaptiveCardInvokeResponse> ReleaseAsync(Activity activity, JObject data, CancellationToken cancellationToken)

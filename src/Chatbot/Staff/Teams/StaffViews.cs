@@ -1,4 +1,6 @@
+using Chatbot.Faq.Dataset;
 using Chatbot.Patients.Booking;
+using Chatbot.Staff.Feedback;
 using Chatbot.Patients.Handoff;
 using Chatbot.Knowledge;
 using Microsoft.Extensions.Options;
@@ -17,6 +19,7 @@ public sealed class StaffViews(
     BookingCards bookingCards,
     HandoffCards handoffCards,
     InsightCards insightCards,
+    StaffFeedback feedback,
     IOptions<TeamsOptions> options,
     TimeProvider timeProvider)
 {
@@ -33,14 +36,22 @@ public sealed class StaffViews(
     /// <summary>The default number of booking requests shown.</summary>
     public int BookingsShown => options.Value.BookingsShown;
 
-    /// <summary>The most frequent unanswered questions of the last <paramref name="days"/> days, grouped.</summary>
+    /// <summary>
+    /// The staff digest: the most frequent unanswered questions of the last <paramref name="days"/> days, grouped, and
+    /// patients' votes on answers in the same period.
+    /// </summary>
     public async Task<JObject> UnansweredAsync(int days, CancellationToken cancellationToken)
     {
         var since = timeProvider.GetUtcNow().AddDays(-days);
         var questions = await unanswered.ListAsync(since, UnansweredReadLimit, cancellationToken);
         var groups = UnansweredDigest.Group(questions, options.Value.UnansweredShown);
-        return insightCards.Unanswered(groups, questions.Count, days, knowledgeProvider.Current);
+        var votes = await feedback.ReadAsync(days, cancellationToken);
+        return insightCards.Unanswered(groups, questions.Count, days, knowledgeProvider.Current, votes);
     }
+
+    /// <summary>One FAQ entry, with patients' votes on it in the last <paramref name="days"/> days.</summary>
+    public async Task<JObject> EntryAsync(FaqEntry entry, int days, CancellationToken cancellationToken) =>
+        InsightCards.Entry(entry, days, await feedback.ReadAsync(days, cancellationToken));
 
     /// <summary>The open hand-offs.</summary>
     public async Task<JObject> HandoffsAsync(string? notice, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Chatbot.Staff.Feedback;
 using Chatbot.Staff.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal static class TeamsRegistration
         services.AddSingleton<BookingCards>();
         services.AddSingleton<HandoffCards>();
         services.AddSingleton<InsightCards>();
+        services.TryAddSingleton<StaffFeedback>();
         services.AddSingleton<StaffViews>();
         services.AddSingleton<LiveHandoffStaffRelay>();
         services.AddSingleton<StaffCommands>();
