@@ -124,13 +124,9 @@ internal sealed class BookingDatabase
         var database = new PostgresDatabase(dataSource);
         return new ClinicStores(
             new PostgresBookingStore(database), new PostgresNotificationOutbox(database), new PostgresStaffAccountStore(database),
-            PostgresFeedback(database),
+            new PostgresAnswerFeedbackStore(database),
             $"PostgreSQL {PostgresConnection.Describe(dataSource)}", IsNew: false);
     }
-
-    /// <summary>The PostgreSQL answer-feedback store, or null while this build has none (evaluate then says so).</summary>
-    private static IAnswerFeedbackStore? PostgresFeedback(PostgresDatabase database) =>
-        null; // TODO(merge): PostgresAnswerFeedbackStore is on another branch; this line becomes `new PostgresAnswerFeedbackStore(database);`
 
     private static string? ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch
     {
@@ -145,8 +141,8 @@ internal sealed class BookingDatabase
 /// <param name="Bookings">Booking requests.</param>
 /// <param name="Outbox">Staff notifications.</param>
 /// <param name="StaffAccounts">Local staff accounts.</param>
-/// <param name="Feedback">Patients' votes on answers; null where the provider has no feedback store in this build.</param>
+/// <param name="Feedback">Patients' votes on answers.</param>
 /// <param name="Location">Where they are, for messages: a file path, or the server and database (never credentials).</param>
 /// <param name="IsNew">True when a new SQLite file will be created by the first write.</param>
 internal sealed record ClinicStores(
-    IBookingStore Bookings, INotificationOutbox Outbox, IStaffAccountStore StaffAccounts, IAnswerFeedbackStore? Feedback, string Location, bool IsNew);
+    IBookingStore Bookings, INotificationOutbox Outbox, IStaffAccountStore StaffAccounts, IAnswerFeedbackStore Feedback, string Location, bool IsNew);

@@ -34,12 +34,6 @@ internal static class FeedbackSource
             return new Outcome(true, null);
         }
 
-        if (stores.Feedback is null)
-        {
-            context.Error.WriteLine($"this build cannot read answer feedback from {stores.Location} yet; the report has no answer feedback.");
-            return new Outcome(false, null);
-        }
-
         try
         {
             var period = await AnswerFeedbackPeriod.ReadAsync(stores.Feedback, context.TimeProvider.GetUtcNow(), days, cancellationToken);
