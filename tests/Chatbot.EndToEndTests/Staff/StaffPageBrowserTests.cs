@@ -9,7 +9,7 @@ namespace Chatbot.EndToEndTests.Staff;
 /// <summary>
 /// The staff page in Chromium, against the real bot serving a copy of faq-data: a patient's question the bot cannot
 /// answer; sign in; a bad edit refused inline with the validator's message; a good edit saved; the patient's question
-/// added to an entry from the unanswered list; publish; and Web Chat on the patients' page answering both.
+/// added to an entry from the unanswered list; a patient's 👎 shown on the entry (axe-checked); publish; and Web Chat on the patients' page answering both.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class StaffPageBrowserTests(ChromiumBrowser chromium, ITestOutputHelper output)
@@ -48,6 +48,13 @@ public sealed class StaffPageBrowserTests(ChromiumBrowser chromium, ITestOutputH
             await patient.OpenAndWaitForWelcomeAsync();
             var (reply, _) = await patient.AskAsync(unanswered, _ => true, "any reply");
             output.WriteLine($"before: \"{unanswered}\" → {reply}");
+
+            // And finds an answer unhelpful: 👎 under it.
+            var entry = FaqData.Entry(EntryId);
+            await patient.AskAsync(entry.FirstExample, text => text.Contains(entry.AnswerAsRendered, StringComparison.Ordinal), $"the answer of {EntryId}");
+            var count = (await patient.BotMessagesAsync()).Count;
+            await patient.Page.GetByRole(AriaRole.Button, new() { Name = "Not helpful", Exact = true }).Last.ClickAsync();
+            await patient.WaitForBotMessageAsync(count, text => text.Contains("Thanks for telling me", StringComparison.Ordinal), "the reply to 👎", TimeSpan.FromSeconds(10));
         }
 
         var shots = 0;
@@ -66,12 +73,24 @@ public sealed class StaffPageBrowserTests(ChromiumBrowser chromium, ITestOutputH
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "FAQ entries" }).WaitForAsync();
         await Shot("signed-in");
+        var violations = await AxeScan.ViolationsAsync(page, output, "the entries list");
+
+        // The patient's 👎 is on the entry, first among the entries patients found unhelpful.
+        await page.GotoAsync(new Uri(server.BaseUrl, "/staff?show=disliked").ToString());
+        var votes = await page.Locator("table.entries tbody tr").First.InnerTextAsync();
+        output.WriteLine("most 👎 first: " + votes.ReplaceLineEndings(" | "));
+        Assert.Contains(EntryId, votes, StringComparison.Ordinal);
+        Assert.Contains("👎 1", votes, StringComparison.Ordinal);
+        violations.AddRange(await AxeScan.ViolationsAsync(page, output, "the entries with 👎"));
+        await Shot("feedback");
+        await page.GotoAsync(new Uri(server.BaseUrl, "/staff").ToString());
 
         // Find the entry and open it.
         await page.GetByLabel("Search").FillAsync("how long does an infusion take");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "How long does an infusion take?" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = EntryId }).WaitForAsync();
+        violations.AddRange(await AxeScan.ViolationsAsync(page, output, "an entry with its feedback"));
 
         // A bad edit: too few examples. Refused with the validator's own words; nothing written.
         var before = File.ReadAllText(Path.Combine(server.DataFolder, "treatment.json"));
@@ -134,6 +153,7 @@ public sealed class StaffPageBrowserTests(ChromiumBrowser chromium, ITestOutputH
 
         Assert.True(consoleErrors.TrueForAll(e => e.Contains("status of 422", StringComparison.Ordinal)), string.Join("\n", consoleErrors)); // the refused save is a 422 page
         Assert.Empty(chat.ConsoleProblems);
+        Assert.True(violations.Count == 0, "axe-core violations on the staff page:\n" + string.Join('\n', violations));
         Assert.Equal(repositoryFile, File.ReadAllText(Path.Combine(RepositoryPaths.FaqData, "treatment.json")));
         output.WriteLine("server warnings and errors:\n  " + string.Join("\n  ", server.Problems));
     }
