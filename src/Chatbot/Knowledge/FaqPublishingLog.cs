@@ -52,6 +52,6 @@ internal static partial class FaqPublishingLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "A ReportAdded listener failed")]
     public static partial void ListenerFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "FAQ live reload: watching {DataFolder}: {WatchData}; following {ModelFolder}/published.json")]
-    public static partial void Watching(ILogger logger, string dataFolder, bool watchData, string modelFolder);
+    [LoggerMessage(Level = LogLevel.Information, Message = "FAQ live reload: watching {DataFolder}: {WatchData}; following {ModelFolder}/published.json (polling: {Polling})")]
+    public static partial void Watching(ILogger logger, string dataFolder, bool watchData, string modelFolder, bool polling);
 }

@@ -5,7 +5,8 @@ namespace Chatbot.Knowledge;
 /// <summary>
 /// The one-at-a-time work queue of <see cref="FaqPublishingService"/>: publishes, rollbacks, background
 /// cross-validations and syncs run in order on one worker, a burst of publish requests runs once, and a publish or
-/// rollback interrupts a running cross-validation (which is queued again afterwards).
+/// rollback interrupts a running cross-validation (which is queued again afterwards). Nothing runs before
+/// <see cref="Open"/>: work asked for during the start-up load waits for it.
 /// </summary>
 internal sealed class FaqPublishingQueue(
     FaqPublisher publisher, FaqFolders folders, FaqPublishingService service, ILogger logger, CancellationToken stopping)
@@ -15,6 +16,7 @@ internal sealed class FaqPublishingQueue(
     private Task? _worker;
     private CancellationTokenSource? _verification;
     private volatile bool _running;
+    private bool _open;
 
     /// <summary>True while work runs or waits.</summary>
     public bool IsBusy
@@ -56,8 +58,25 @@ internal sealed class FaqPublishingQueue(
 
             var item = new PublishWorkItem(kind, trigger, user);
             _queue.Add(item);
-            _worker ??= Task.Run(DrainAsync);
+            if (_open)
+            {
+                _worker ??= Task.Run(DrainAsync);
+            }
+
             return item.Completion.Task;
+        }
+    }
+
+    /// <summary>Starts running work (queued work waits until the start-up load is done).</summary>
+    public void Open()
+    {
+        lock (_lock)
+        {
+            _open = true;
+            if (_queue.Count > 0)
+            {
+                _worker ??= Task.Run(DrainAsync);
+            }
         }
     }
 

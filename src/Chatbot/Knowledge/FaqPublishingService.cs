@@ -124,6 +124,29 @@ public sealed class FaqPublishingService : BackgroundService, IFaqPublishing
     /// <summary>Publishes the data folder as if a file had changed (the watcher's callback; also for tests).</summary>
     internal Task<PublishReport?> OnDataFolderChanged() => _work.Enqueue(PublishWorkKind.Publish, PublishTrigger.DataFolderChange, "file watcher");
 
+    /// <summary>
+    /// Starts watching before anything else starts: a file saved while the start-up load still runs is queued and
+    /// published right after it, not missed.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = _options.Value;
+        lock (_watchersLock)
+        {
+            _watchers.Add(new FaqWatcher(
+                _folders.ModelFolder, includeSubdirectories: false, IsPublishedStateFile, options.Debounce, _timeProvider,
+                () => _work.Enqueue(PublishWorkKind.Sync, PublishTrigger.Cli, SystemUser), _logger, options.Polling));
+            if (options.WatchDataFolder)
+            {
+                _watchers.Add(new FaqWatcher(
+                    _folders.DataFolder, includeSubdirectories: true, path => FaqWatcher.IsDataFile(path) && !IsInside(path, _folders.ModelFolder),
+                    options.Debounce, _timeProvider, () => OnDataFolderChanged(), _logger, options.Polling));
+            }
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -136,19 +159,8 @@ public sealed class FaqPublishingService : BackgroundService, IFaqPublishing
         {
         }
 
-        var debounce = _options.Value.Debounce;
-        lock (_watchersLock)
-        {
-            _watchers.Add(new FaqWatcher(
-                _folders.ModelFolder, includeSubdirectories: false, IsPublishedStateFile, debounce, _timeProvider,
-                () => _work.Enqueue(PublishWorkKind.Sync, PublishTrigger.Cli, SystemUser), _logger));
-            if (_options.Value.WatchDataFolder)
-            {
-                _watchers.Add(new FaqWatcher(
-                    _folders.DataFolder, includeSubdirectories: true, path => FaqWatcher.IsDataFile(path) && !IsInside(path, _folders.ModelFolder),
-                    debounce, _timeProvider, () => OnDataFolderChanged(), _logger));
-            }
-        }
+        // Work queued while the start-up load ran (saves, the load's own published.json) runs now, in order.
+        _work.Open();
 
         // A cross-validation interrupted by a restart finishes now (or rolls back).
         _ = _work.Enqueue(PublishWorkKind.Verify, PublishTrigger.Startup, SystemUser);
@@ -158,7 +170,13 @@ public sealed class FaqPublishingService : BackgroundService, IFaqPublishing
             await Task.Factory.StartNew(() => _publisher.WarmUp(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        FaqPublishingLog.Watching(_logger, _folders.DataFolder, _options.Value.WatchDataFolder, _folders.ModelFolder);
+        bool polling;
+        lock (_watchersLock)
+        {
+            polling = _watchers.Any(w => w.IsPolling);
+        }
+
+        FaqPublishingLog.Watching(_logger, _folders.DataFolder, _options.Value.WatchDataFolder, _folders.ModelFolder, polling);
     }
 
     /// <inheritdoc />
@@ -190,6 +208,14 @@ public sealed class FaqPublishingService : BackgroundService, IFaqPublishing
     {
         try
         {
+            // The start-up load's own write of published.json (and a poll of an unchanged file) need no second load.
+            var store = _publisher.OpenStore(_folders.ModelFolder);
+            if (store.ReadState()?.Current is { } published && _currentVersion is { } served
+                && published == served.Version && store.ReadInfo(published).CrossValidated == served.CrossValidated)
+            {
+                return;
+            }
+
             var current = _publisher.LoadCurrent(_folders.ModelFolder);
             if (current is not null && !ReferenceEquals(current.Classifier, _provider.Current?.Classifier))
             {

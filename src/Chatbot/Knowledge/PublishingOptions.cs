@@ -22,6 +22,23 @@ public sealed class PublishingOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// Look for changes (saved FAQ files, a new <c>published.json</c>) by comparing file sizes and write times every
+    /// <see cref="PollInterval"/> instead of file system notifications. Needed when the folders are on a network file
+    /// system written by other hosts (NFS, SMB, Azure Files): notifications report only this host's own writes.
+    /// Without it, the bot still polls a folder it cannot get notifications for.
+    /// </summary>
+    /// <value>The default is false.</value>
+    public bool PollForChanges { get; set; }
+
+    /// <summary>How often to look for changes when polling.</summary>
+    /// <value>The default is 5 s.</value>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How the watchers poll.</summary>
+    public FolderPolling Polling => new(PollForChanges, PollInterval);
+
     /// <inheritdoc cref="PublishGateOptions.MacroF1Tolerance"/>
     /// <value>The default is 0.02.</value>
     [Range(0.0, 1.0)]

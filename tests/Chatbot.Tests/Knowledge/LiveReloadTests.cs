@@ -140,6 +140,26 @@ public sealed class LiveReloadTests
     }
 
     [Fact]
+    public async Task ABotOnANetworkShareFollowsAnotherHostsPublishByPolling()
+    {
+        // Another host's write reaches this one without a file system notification: only polling sees it.
+        using var bot = await new LiveReloadFactory(settings: new Dictionary<string, string?>
+        {
+            ["Chatbot:Publishing:WatchDataFolder"] = "false",
+            ["Chatbot:Publishing:PollForChanges"] = "true",
+            ["Chatbot:Publishing:PollInterval"] = "00:00:00.200",
+        }).StartAsync();
+        Assert.Contains(bot.Logs, l => l.Message.Contains("for changes every 00:00:00.2", StringComparison.Ordinal));
+        bot.Edit("clinic.json", "faq/parking", e => e["answer"] = "Published on the other host.");
+
+        var cli = new FaqPublisher(TimeProvider.System).Publish(bot.DataFolder, bot.ModelFolder, PublishTrigger.Cli, "other-host");
+
+        Assert.Equal(PublishOutcome.Accepted, cli.Report.Outcome);
+        await bot.WaitForAnswerAsync(Question, "Published on the other host.");
+        Assert.Equal("other-host", bot.Publishing.CurrentVersion!.PublishedBy);
+    }
+
+    [Fact]
     public async Task AFullDiskIsReportedAndThePublishedVersionKeepsServing()
     {
         var disk = new FillableDisk();
