@@ -98,6 +98,13 @@ public sealed partial class FaqDatasetValidator(TimeProvider timeProvider, FaqVa
                 $"{what} has an empty answer", "write the approved answer, or remove the entry.");
         }
 
+        foreach (var unknown in AnswerPlaceholders.Unknown(entry.Answer))
+        {
+            Add(issues, IssueSeverity.Error, entry.File, at.Field("answer"), IssueCodes.UnknownPlaceholder,
+                $"{what} names '{unknown}' in its answer, which the bot cannot fill in",
+                $"use {string.Join(", ", AnswerPlaceholders.Known)} (filled in from the clinic's settings), or write the text out.");
+        }
+
         if (entry.Kind == IntentKind.Staff && entry.Audience != Audience.Staff)
         {
             Add(issues, IssueSeverity.Warning, entry.File, at.Field("audience"), IssueCodes.AudienceMismatch,

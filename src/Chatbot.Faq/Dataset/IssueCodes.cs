@@ -77,4 +77,7 @@ public static class IssueCodes
 
     /// <summary>A draft repeats an example question of a published entry (an error once the draft is published).</summary>
     public const string DraftConflictingExample = "draft-conflicting-example";
+
+    /// <summary>An answer names a <c>{clinic.…}</c> setting the bot cannot fill in.</summary>
+    public const string UnknownPlaceholder = "unknown-placeholder";
 }

@@ -147,8 +147,29 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
             .ToList();
 
         // A goodbye can follow a short or odd message that the gate did not understand: the crisis line goes with it.
-        var text = entry.Id == "smalltalk/goodbye" ? entry.Answer + "\n\n" + CrisisLine : entry.Answer;
+        var answer = FillIn(entry.Answer);
+        var text = entry.Id == "smalltalk/goodbye" ? answer + "\n\n" + CrisisLine : answer;
         return Message(text, actions);
+    }
+
+    /// <summary>
+    /// An approved answer with the clinic's settings in place of <see cref="AnswerPlaceholders"/>; the phone number is a
+    /// tap-to-call link.
+    /// </summary>
+    public string FillIn(string answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (!answer.Contains("{clinic.", StringComparison.Ordinal))
+        {
+            return answer;
+        }
+
+        var dial = new string(_clinic.Phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
+        var phone = dial.Length > 0 ? $"[{_clinic.Phone}](tel:{dial})" : _clinic.Phone;
+        return answer
+            .Replace(AnswerPlaceholders.Name, _clinic.Name, StringComparison.Ordinal)
+            .Replace(AnswerPlaceholders.Phone, phone, StringComparison.Ordinal)
+            .Replace(AnswerPlaceholders.Hours, _clinic.Hours, StringComparison.Ordinal);
     }
 
     /// <summary>After a 👎 on an answer: thanks, what happens to the vote, and a way forward.</summary>
@@ -159,7 +180,7 @@ public sealed class BotReplies(IOptions<ClinicOptions> clinicOptions)
 
     /// <summary>A clinician referral, using the approved referral text of the entry.</summary>
     public Activity ClinicianReferral(FaqEntry entry) =>
-        Message(entry.Answer, [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]);
+        Message(FillIn(entry.Answer), [CardAction.ImBack(BookTitle), CardAction.ImBack(TalkToPersonTitle)]);
 
     /// <summary>"Did you mean…?" with the candidates as buttons.</summary>
     public Activity Clarify(IReadOnlyList<FaqEntry> candidates)

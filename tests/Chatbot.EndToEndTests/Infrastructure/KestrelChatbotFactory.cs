@@ -57,6 +57,7 @@ public sealed class KestrelChatbotFactory : WebApplicationFactory<Program>
             ["Chatbot:RateLimits:ConversationStartsPerMinutePerIp"] = "10000",
             ["Chatbot:RateLimits:MessagesPerMinutePerIp"] = "100000",
         }));
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(AfterHours()));
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging =>
         {
@@ -64,6 +65,18 @@ public sealed class KestrelChatbotFactory : WebApplicationFactory<Program>
             logging.SetMinimumLevel(LogLevel.Warning);
             logging.AddProvider(new ProblemLoggerProvider(Problems));
         });
+    }
+
+    /// <summary>
+    /// The clinic closed for yesterday, today and tomorrow (its time zone): these conversations are the after-hours
+    /// bot's, whatever the hour the suite runs at. During opening hours a crisis message also opens a live chat with
+    /// staff and the bot goes quiet for the person; LiveHandoffBrowserTests covers that with a clock of its own.
+    /// </summary>
+    private static Dictionary<string, string?> AfterHours()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime);
+        return Enumerable.Range(-1, 3).ToDictionary(
+            day => $"Chatbot:Clinic:ClosedDates:{day + 1}", day => (string?)today.AddDays(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private sealed class ProblemLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider

@@ -173,6 +173,20 @@ public sealed class FaqDatasetValidatorTests
     }
 
     [Fact]
+    public void AnAnswerMayNameTheClinicsSettingsButNotOnesTheBotCannotFillIn()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("a.json", OneEntry(answer: "Call {clinic.phone} ({clinic.hours}); {clinic.fax} or {clinic.fax}."));
+        folder.Write("b.json", OneEntry(id: "faq/b", examples: Examples(15, "other"), answer: "Call **{clinic.name}** at {clinic.phone}, {clinic.hours}."));
+
+        var issue = Only(Validate(folder), IssueCodes.UnknownPlaceholder);
+
+        Assert.Equal(("faq-data/a.json", 7, IssueSeverity.Error), (issue.File, issue.Line, issue.Severity));
+        Assert.Contains("'{clinic.fax}'", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("{clinic.phone}", issue.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadDateIsAnErrorAndPastReviewByIsAWarning()
     {
         using var folder = new TempDataFolder();
