@@ -26,7 +26,8 @@ public sealed class PublishingOptions
     /// Look for changes (saved FAQ files, a new <c>published.json</c>) by comparing file sizes and write times every
     /// <see cref="PollInterval"/> instead of file system notifications. Needed when the folders are on a network file
     /// system written by other hosts (NFS, SMB, Azure Files): notifications report only this host's own writes.
-    /// Without it, the bot still polls a folder it cannot get notifications for.
+    /// Without it, the bot still polls a folder it cannot get notifications for. .NET's own
+    /// <c>DOTNET_USE_POLLING_FILE_WATCHER=true</c> turns it on too.
     /// </summary>
     /// <value>The default is false.</value>
     public bool PollForChanges { get; set; }
@@ -36,8 +37,8 @@ public sealed class PublishingOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How the watchers poll.</summary>
-    public FolderPolling Polling => new(PollForChanges, PollInterval);
+    /// <summary>How the watchers poll (also always when <c>DOTNET_USE_POLLING_FILE_WATCHER</c> is set).</summary>
+    public FolderPolling Polling => FolderPolling.Configured(PollForChanges, PollInterval);
 
     /// <inheritdoc cref="PublishGateOptions.MacroF1Tolerance"/>
     /// <value>The default is 0.02.</value>

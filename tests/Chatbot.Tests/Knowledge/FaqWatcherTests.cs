@@ -165,6 +165,19 @@ public sealed class FaqWatcherTests : IDisposable
         Assert.False(watcher.IsPolling);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("0", false)]
+    [InlineData("false", false)]
+    [InlineData("1", true)]
+    [InlineData("true", true)]
+    [InlineData("TRUE", true)]
+    public void DotNetsOwnPollingSwitchMakesTheWatchersPollToo(string? value, bool polls)
+    {
+        Assert.Equal(polls, FolderPolling.FrameworkPollsFiles(value));
+    }
+
     private FaqWatcher Poll(bool always) =>
         new(_folder, true, FaqWatcher.IsDataFile, Debounce, _clock, () => Interlocked.Increment(ref _calls), NullLogger.Instance, new FolderPolling(always, TimeSpan.FromSeconds(2)));
 
